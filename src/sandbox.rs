@@ -5,8 +5,10 @@
 //! `exec`s the target program.
 
 use std::ffi::OsString;
+use std::os::fd::RawFd;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus};
 use std::time::Duration;
 
 /// First argument that turns the `kata` binary into the sandbox launcher.
@@ -46,15 +48,31 @@ pub struct Policy {
 
 impl Policy {
     /// A command that runs `program args` under this policy.
-    pub fn command(&self, program: &Path, args: &[OsString]) -> Command {
+    /// `fd3`, when given, is the descriptor that appears as fd 3 in the child.
+    pub fn command(&self, program: &Path, args: &[OsString], fd3: Option<RawFd>) -> Command {
         let mut cmd = Command::new(program);
-        cmd.args(args);
+        cmd.args(args).process_group(0);
+        if let Some(fd) = fd3 {
+            // SAFETY: dup2 is async-signal-safe and touches only the child's descriptor table.
+            unsafe {
+                cmd.pre_exec(move || {
+                    if libc::dup2(fd, 3) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+        }
         cmd
     }
 }
 
 /// The launcher's entry point: `args` are those after [`LAUNCHER_ARG`]. Never returns.
-pub fn launcher_main(_args: &[OsString]) -> ! {
+pub fn launcher_main(args: &[OsString]) -> ! {
+    // Placeholder launcher: runs the program after `--` without guards.
+    let pos = args.iter().position(|a| a == "--").map_or(0, |p| p + 1);
+    let err = Command::new(&args[pos]).args(&args[pos + 1..]).exec();
+    eprintln!("{LAUNCH_FAILED_PREFIX} cannot run {:?}: {err}", args[pos]);
     #[allow(clippy::exit)]
     std::process::exit(LAUNCH_FAILED)
 }
@@ -72,4 +90,49 @@ pub struct Guard {
 /// Probes this machine for every guard.
 pub fn guards() -> Vec<Guard> {
     Vec::new()
+}
+
+/// Paths the compiler, linker and dynamic loader need to read.
+pub fn system_read_paths() -> Vec<PathBuf> {
+    [
+        "/usr",
+        "/lib",
+        "/lib64",
+        "/bin",
+        "/etc/ld.so.cache",
+        "/etc/alternatives",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .filter(|p| p.exists())
+    .collect()
+}
+
+/// Paths a solution needs to read to start (the dynamic loader and libc).
+pub fn runtime_read_paths() -> Vec<PathBuf> {
+    ["/lib", "/lib64", "/usr/lib", "/etc/ld.so.cache"]
+        .iter()
+        .map(PathBuf::from)
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// The launcher's cause when it could not set the sandbox up.
+pub fn launch_failure(status: ExitStatus, stderr: &str) -> Option<String> {
+    if status.code() != Some(LAUNCH_FAILED) {
+        return None;
+    }
+    stderr
+        .lines()
+        .find(|l| l.starts_with(LAUNCH_FAILED_PREFIX))
+        .map(str::to_string)
+}
+
+/// One line per guard this machine does not provide.
+pub fn missing_guard_warnings() -> Vec<String> {
+    guards()
+        .into_iter()
+        .filter(|g| !g.provided)
+        .map(|g| format!("sandbox guard not available: {} ({})", g.name, g.detail))
+        .collect()
 }

@@ -1,0 +1,67 @@
+//! The command line, declared with clap.
+
+use crate::ui::UseColor;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// A judge and kata runner for ML and GenAI engineering interview practice.
+#[derive(Debug, Parser)]
+#[command(name = "kata", version, about, propagate_version = true)]
+pub struct Cli {
+    /// Folder of kata files (default: the bundled set).
+    #[arg(long, global = true, env = "KATA_DIR", value_name = "DIR")]
+    pub katas: Option<PathBuf>,
+    /// Folder of your solutions and progress (default: the current folder).
+    #[arg(long, global = true, env = "KATA_WORKSPACE", value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = UseColor::Auto, value_name = "WHEN")]
+    pub color: UseColor,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the first unsolved kata and write its starter file.
+    Next {
+        /// Only katas of this topic.
+        #[arg(long)]
+        topic: Option<String>,
+    },
+    /// Judge a solution against the samples and hidden tests.
+    Submit(JudgeArgs),
+    /// Run the samples only, with full diffs.
+    Test(JudgeArgs),
+    /// Every kata in study order, with your status.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a kata's statement again.
+    Show { id: String },
+    /// Show the next hint of a kata.
+    Hint { id: String },
+    /// Check kata files and their reference solutions (for instructors).
+    Validate { ids: Vec<String> },
+    /// Scaffold a new kata file and reference solution (for instructors).
+    New { id: String },
+    /// Show which sandbox guards this machine provides, and the compiler.
+    Doctor {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct JudgeArgs {
+    /// A kata id (judges ID.rs in the workspace) or a path to a .rs file. Default: the kata
+    /// `next` served last.
+    pub target: Option<String>,
+    /// The kata to judge a file against (default: the file's stem).
+    #[arg(long, value_name = "ID")]
+    pub kata: Option<String>,
+    /// Print one JSON object on stdout (exercism's results.json, version 2).
+    #[arg(long)]
+    pub json: bool,
+}

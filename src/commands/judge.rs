@@ -1,0 +1,146 @@
+//! `kata submit` and `kata test`: judge a file, print the report, record the result.
+
+use super::Ctx;
+use crate::cache::Cache;
+use crate::cli::JudgeArgs;
+use crate::error::{Error, Result};
+use crate::judge::{Judge, Report, Stage, Submission};
+use crate::kata::{Kata, KataSet};
+use crate::report;
+use crate::sandbox;
+use crate::toolchain::Toolchain;
+use crate::verdict::Verdict;
+use crate::workspace::display_path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> {
+    let set = ctx.katas()?;
+    let mut progress = ctx.progress()?;
+    let (kata, path) = resolve(ctx, &set, args, progress.last_served.as_deref())?;
+    let source = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+    let warnings = sandbox::missing_guard_warnings();
+    let report = judge_file(ctx, kata, &path, source, samples_only, !args.json)?;
+    if args.json {
+        ctx.ui.out(&report::json(&report, &warnings).to_string());
+    } else {
+        for w in &warnings {
+            ctx.ui.warn(w);
+        }
+        ctx.ui.out(report::human(&report, samples_only).trim_end());
+    }
+    if !samples_only {
+        progress.record(
+            kata.id.as_str(),
+            report.verdict,
+            report.passed(),
+            report.tests.len(),
+        );
+        progress.save(&ctx.workspace.root)?;
+    }
+    Ok(if report.verdict == Verdict::Accepted {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Judges the file at `path` against `kata`, showing progress on the terminal.
+pub fn judge_file(
+    ctx: &Ctx,
+    kata: &Kata,
+    path: &Path,
+    source: String,
+    samples_only: bool,
+    show_progress: bool,
+) -> Result<Report> {
+    let toolchain = Toolchain::detect()?;
+    let cache = Cache::locate();
+    let shown = display_path(path);
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| Error::input(format!("{}: not a file name", path.display())))?
+        .to_string();
+    let display_dir = match shown.parent() {
+        Some(p) if !p.as_os_str().is_empty() => format!("{}/", p.display()),
+        _ => String::new(),
+    };
+    let ui = ctx.ui;
+    let on_stage = move |stage: Stage| {
+        if !show_progress {
+            return;
+        }
+        match stage {
+            Stage::Compiling => ui.status(&format!("compiling {}…", shown.display())),
+            Stage::Running { done, total } => ui.status(&format!("running tests {done}/{total}…")),
+        }
+    };
+    let judge = Judge {
+        toolchain: &toolchain,
+        cache: &cache,
+        color: ui.color,
+        on_stage: &on_stage,
+    };
+    let report = judge.judge(&Submission {
+        kata,
+        source,
+        file_name,
+        display_dir,
+        samples_only,
+    });
+    ui.clear_status();
+    report
+}
+
+/// Which kata and which file: no argument is the kata `next` served last; an id is `ID.rs`
+/// in the workspace; a path is judged against `--kata` or the kata named by its stem.
+fn resolve<'s>(
+    ctx: &Ctx,
+    set: &'s KataSet,
+    args: &JudgeArgs,
+    last_served: Option<&str>,
+) -> Result<(&'s Kata, PathBuf)> {
+    let target = match (&args.target, last_served) {
+        (Some(t), _) => t.as_str(),
+        (None, Some(last)) => last,
+        (None, None) => {
+            return Err(Error::input(
+                "no kata to judge: run `kata next` first, or name one (`kata submit two-sum`)",
+            ))
+        }
+    };
+    let is_path = target.ends_with(".rs") || target.contains('/') || Path::new(target).is_file();
+    if is_path {
+        let path = PathBuf::from(target);
+        let id = match &args.kata {
+            Some(id) => id.clone(),
+            None => path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string(),
+        };
+        let kata = set.get(&id).map_err(|e| match &args.kata {
+            None => Error::input(format!(
+                "{e}; name the kata of {} with --kata ID",
+                path.display()
+            )),
+            Some(_) => e,
+        })?;
+        if !path.is_file() {
+            return Err(Error::input(format!("{}: no such file", path.display())));
+        }
+        Ok((kata, path))
+    } else {
+        let kata = set.get(args.kata.as_deref().unwrap_or(target))?;
+        let path = ctx.workspace.file(target);
+        if !path.is_file() {
+            return Err(Error::input(format!(
+                "{}: no such file (run `kata next` to get a starter file)",
+                display_path(&path).display()
+            )));
+        }
+        Ok((kata, path))
+    }
+}

@@ -1,0 +1,110 @@
+//! One module per subcommand; this one holds what they share: the context built from the
+//! global flags, and the statement printer used by `next` and `show`.
+
+mod doctor;
+mod hint;
+mod judge;
+mod list;
+mod new;
+mod next;
+mod show;
+mod validate;
+
+use crate::cli::{Cli, Command};
+use crate::error::Result;
+use crate::kata::{CaseData, Kata, KataSet, Source};
+use crate::progress::Progress;
+use crate::ui::Ui;
+use crate::workspace::Workspace;
+use colored::Colorize;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What every command may need, from the global flags.
+pub struct Ctx<'a> {
+    pub source: Source,
+    pub workspace: Workspace,
+    pub ui: &'a Ui,
+}
+
+impl Ctx<'_> {
+    pub fn katas(&self) -> Result<KataSet> {
+        KataSet::load(&self.source)
+    }
+
+    pub fn progress(&self) -> Result<Progress> {
+        Progress::load(&self.workspace.root)
+    }
+}
+
+pub fn run(cli: Cli, ui: &Ui) -> Result<ExitCode> {
+    let ctx = Ctx {
+        source: cli.katas.clone().map_or(Source::Bundled, Source::Dir),
+        workspace: Workspace::new(cli.workspace.clone().unwrap_or_else(|| PathBuf::from("."))),
+        ui,
+    };
+    match cli.command {
+        Command::Next { topic } => next::run(&ctx, topic.as_deref()),
+        Command::Submit(args) => judge::run(&ctx, &args, false),
+        Command::Test(args) => judge::run(&ctx, &args, true),
+        Command::List { json } => list::run(&ctx, json),
+        Command::Show { id } => show::run(&ctx, &id),
+        Command::Hint { id } => hint::run(&ctx, &id),
+        Command::Validate { ids } => validate::run(&ctx, &ids),
+        Command::New { id } => new::run(&ctx, &id),
+        Command::Doctor { json } => doctor::run(&ctx, json),
+    }
+}
+
+/// Title, topic, difficulty, limits, statement and samples of a kata.
+pub fn statement(kata: &Kata) -> String {
+    let mut s = String::new();
+    writeln!(
+        s,
+        "{} {}",
+        kata.title.bold(),
+        format!("({})", kata.id).dimmed()
+    )
+    .unwrap();
+    writeln!(
+        s,
+        "{}",
+        format!(
+            "{} · {} · {} ms · {} MB",
+            kata.topic,
+            kata.difficulty,
+            kata.time_limit.as_millis(),
+            kata.memory_limit >> 20
+        )
+        .dimmed()
+    )
+    .unwrap();
+    if let Some(sig) = kata.signature() {
+        writeln!(s, "\n    {}", sig.text.cyan()).unwrap();
+    }
+    writeln!(s, "\n{}", kata.statement.trim_end()).unwrap();
+    for (i, case) in kata.samples().enumerate() {
+        writeln!(s, "\n{}", format!("Sample {}", i + 1).bold()).unwrap();
+        match (&case.data, kata.signature()) {
+            (CaseData::Function { args, expected }, Some(sig)) => {
+                for (p, v) in sig.params.iter().zip(args) {
+                    writeln!(s, "    {} = {}", p.name, v.compact()).unwrap();
+                }
+                writeln!(s, "    {} {}", "→".dimmed(), expected.compact()).unwrap();
+            }
+            (CaseData::Stdio { input, expected }, _) => {
+                writeln!(s, "  input:").unwrap();
+                for l in input.lines() {
+                    writeln!(s, "    {l}").unwrap();
+                }
+                writeln!(s, "  output:").unwrap();
+                for l in expected.lines() {
+                    writeln!(s, "    {l}").unwrap();
+                }
+            }
+            _ => {}
+        }
+    }
+    s.trim_end().to_string()
+}

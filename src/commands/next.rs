@@ -1,0 +1,64 @@
+//! `kata next`: serve the first unsolved kata and write its starter file.
+
+use super::Ctx;
+use crate::error::{Error, Result};
+use crate::harness;
+use crate::progress::Status;
+use crate::workspace::display_path;
+use colored::Colorize;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
+    let set = ctx.katas()?;
+    let mut progress = ctx.progress()?;
+    if let Some(t) = topic {
+        if !set.katas.iter().any(|k| k.topic == t) {
+            let mut topics: Vec<&str> = set.katas.iter().map(|k| k.topic.as_str()).collect();
+            topics.dedup();
+            return Err(Error::input(format!(
+                "--topic: no kata has topic `{t}` (topics: {})",
+                topics.join(", ")
+            )));
+        }
+    }
+    let pool: Vec<_> = set
+        .katas
+        .iter()
+        .filter(|k| topic.is_none_or(|t| k.topic == t))
+        .collect();
+    let Some(kata) = pool
+        .iter()
+        .find(|k| progress.status(k.id.as_str()) != Status::Solved)
+    else {
+        let attempts: u32 = pool
+            .iter()
+            .filter_map(|k| progress.katas.get(k.id.as_str()))
+            .map(|p| p.attempts)
+            .sum();
+        ctx.ui.out(&format!(
+            "{} All {} katas{} are solved, in {attempts} submissions. `kata list` shows them all.",
+            "✓".green().bold(),
+            pool.len(),
+            topic.map(|t| format!(" of topic {t}")).unwrap_or_default()
+        ));
+        return Ok(ExitCode::SUCCESS);
+    };
+    let wrote = ctx
+        .workspace
+        .write_starter(kata.id.as_str(), &harness::starter(kata))?;
+    progress.last_served = Some(kata.id.to_string());
+    progress.save(&ctx.workspace.root)?;
+    let file = display_path(&ctx.workspace.file(kata.id.as_str()));
+    ctx.ui.out(&super::statement(kata));
+    let note = if wrote {
+        format!("Wrote the starter file {}.", file.display())
+    } else {
+        format!("Your file {} is kept as it is.", file.display())
+    };
+    ctx.ui.out(&format!(
+        "\n{note}\nEdit it, then run `{}` for the samples or `{}` to be judged.",
+        "kata test".bold(),
+        "kata submit".bold()
+    ));
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,257 @@
+//! Compiling: the learner's file in a temporary crate, built by `rustc` directly (cargo buys
+//! nothing for one file and would read `.cargo/config.toml` from every parent folder), under
+//! the sandbox, with a time and memory limit. Built binaries are cached by content.
+
+use crate::cache::{self, Cache};
+use crate::error::{Error, Result};
+use crate::harness::{self, RT_CRATE};
+use crate::sandbox::{self, Policy, Profile};
+use crate::sys;
+use crate::toolchain::Toolchain;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+use wait_timeout::ChildExt;
+
+/// Flags every program is built with; part of every cache key.
+const FLAGS: &[&str] = &["--edition", "2021", "-O", "-C", "debuginfo=0"];
+/// Wall-clock limit of one compilation (an endless const evaluation ends here).
+pub const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(30);
+/// Data-segment limit of the compiler.
+const COMPILE_MEMORY_LIMIT: u64 = 2 << 30;
+/// Largest diagnostics kept.
+const MAX_DIAGNOSTICS: u64 = 256 << 10;
+/// The name the harness's own files show in diagnostics.
+pub const HARNESS_DISPLAY: &str = "<kata harness>/";
+
+/// One program to build.
+#[derive(Debug, Clone)]
+pub struct Unit<'a> {
+    /// Source of the learner's (or reference, or generator) file.
+    pub source: &'a str,
+    /// Its file name, as diagnostics and panic messages will show it.
+    pub file_name: &'a str,
+    /// The folder diagnostics show for it (`""` or `"work/"`).
+    pub display_dir: &'a str,
+    /// The harness crate root that includes the file as `mod solution`, or `None` when
+    /// the file is a whole program with its own `main`.
+    pub main: Option<String>,
+    /// Whether learner code may use `unsafe` (never for learners; the generator is trusted).
+    pub forbid_unsafe: bool,
+}
+
+#[derive(Debug)]
+pub enum Compiled {
+    Binary(PathBuf),
+    Failed(String),
+}
+
+pub struct Compiler<'a> {
+    pub toolchain: &'a Toolchain,
+    pub cache: &'a Cache,
+    pub color: bool,
+}
+
+impl Compiler<'_> {
+    /// The runtime library's rlib, built once per toolchain.
+    pub fn runtime(&self) -> Result<PathBuf> {
+        let key = cache::key(&[
+            harness::RT_SOURCE.as_bytes(),
+            self.toolchain.version.as_bytes(),
+            FLAGS.join(" ").as_bytes(),
+        ]);
+        let kind = format!("rt/{key}");
+        let name = format!("lib{RT_CRATE}.rlib");
+        if let Some(p) = self.cache.get(&kind, &name) {
+            return Ok(p);
+        }
+        let dir = self.tempdir()?;
+        let src = dir.path().join(format!("{RT_CRATE}.rs"));
+        write(&src, harness::RT_SOURCE)?;
+        let out = dir.path().join(&name);
+        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        args.extend([
+            "--crate-type".into(),
+            "rlib".into(),
+            "--crate-name".into(),
+            RT_CRATE.into(),
+            "-o".into(),
+            out.display().to_string(),
+            src.display().to_string(),
+        ]);
+        match self.rustc(dir.path(), &args, &[])? {
+            None => self
+                .cache
+                .put_file(&kind, &name, &out)
+                .map_err(|e| Error::env(format!("cannot write the cache: {e}"))),
+            Some(diag) => Err(Error::env(format!(
+                "cannot build the harness runtime with {}:\n{diag}",
+                self.toolchain.short_version()
+            ))),
+        }
+    }
+
+    /// Builds `unit`, or finds it in the cache.
+    pub fn build(&self, unit: &Unit) -> Result<Compiled> {
+        let rt = self.runtime()?;
+        let key = cache::key(&[
+            self.toolchain.version.as_bytes(),
+            rt.to_string_lossy().as_bytes(),
+            FLAGS.join(" ").as_bytes(),
+            unit.source.as_bytes(),
+            unit.file_name.as_bytes(),
+            unit.display_dir.as_bytes(),
+            unit.main.as_deref().unwrap_or("").as_bytes(),
+            &[u8::from(unit.forbid_unsafe)],
+        ]);
+        if let Some(p) = self.cache.get("bin", &key) {
+            return Ok(Compiled::Binary(p));
+        }
+        let dir = self.tempdir()?;
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("src")).map_err(|e| Error::io("create", root, e))?;
+        std::fs::create_dir_all(root.join("harness")).map_err(|e| Error::io("create", root, e))?;
+        let file = root.join("src").join(unit.file_name);
+        write(&file, unit.source)?;
+        let crate_root = match &unit.main {
+            Some(main) => {
+                let p = root.join("harness").join("main.rs");
+                write(&p, main)?;
+                p
+            }
+            None => file,
+        };
+        let out = root.join("solution");
+        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        args.extend([
+            "--crate-type".into(),
+            "bin".into(),
+            "--crate-name".into(),
+            "solution".into(),
+            "-A".into(),
+            "unused".into(),
+            "--color".into(),
+            if self.color { "always" } else { "never" }.into(),
+            format!(
+                "--remap-path-prefix={}={}",
+                root.join("src").display().to_string() + "/",
+                unit.display_dir
+            ),
+            format!(
+                "--remap-path-prefix={}={HARNESS_DISPLAY}",
+                root.join("harness").display().to_string() + "/",
+            ),
+            "--extern".into(),
+            format!("{RT_CRATE}={}", rt.display()),
+            "-o".into(),
+            out.display().to_string(),
+            crate_root.display().to_string(),
+        ]);
+        if unit.forbid_unsafe {
+            args.extend(["-F".into(), "unsafe_code".into()]);
+        }
+        let rt_dir = rt.parent().map(Path::to_path_buf).unwrap_or_default();
+        match self.rustc(root, &args, &[rt_dir])? {
+            Some(diag) => Ok(Compiled::Failed(explain(&diag))),
+            None => {
+                let p = self
+                    .cache
+                    .put_file("bin", &key, &out)
+                    .map_err(|e| Error::env(format!("cannot write the cache: {e}")))?;
+                Ok(Compiled::Binary(p))
+            }
+        }
+    }
+
+    fn tempdir(&self) -> Result<tempfile::TempDir> {
+        tempfile::Builder::new()
+            .prefix("kata-build-")
+            .tempdir()
+            .map_err(|e| Error::env(format!("cannot create a temporary folder: {e}")))
+    }
+
+    /// Runs the sandboxed compiler in `dir`; `Ok(None)` on success, `Ok(Some(diagnostics))`
+    /// when the code did not compile.
+    fn rustc(&self, dir: &Path, args: &[String], extra_read: &[PathBuf]) -> Result<Option<String>> {
+        let mut read = sandbox::system_read_paths();
+        read.push(self.toolchain.sysroot.clone());
+        read.extend(extra_read.iter().cloned());
+        let policy = Policy {
+            profile: Profile::Compile,
+            read,
+            write: vec![dir.to_path_buf()],
+            memory: Some(COMPILE_MEMORY_LIMIT),
+            cpu: Some(COMPILE_TIME_LIMIT + Duration::from_secs(5)),
+            file_size: 1 << 30,
+            stack: None,
+        };
+        let os_args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+        let mut cmd = policy.command(&self.toolchain.rustc, &os_args, None);
+        // The compiler sees no variable of the learner's environment (`env!` reads them).
+        cmd.env_clear()
+            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            .env("TMPDIR", dir)
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = cmd.spawn().map_err(|e| {
+            Error::env(format!(
+                "cannot start {}: {e}",
+                self.toolchain.rustc.display()
+            ))
+        })?;
+        let stderr = child.stderr.take().expect("piped");
+        let reader = std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = stderr.take(MAX_DIAGNOSTICS).read_to_end(&mut buf);
+            buf
+        });
+        let status = match child.wait_timeout(COMPILE_TIME_LIMIT) {
+            Ok(Some(status)) => status,
+            Ok(None) => {
+                sys::kill_group(child.id());
+                let _ = child.wait();
+                let _ = reader.join();
+                return Ok(Some(format!(
+                    "error: compilation took longer than {} s, the limit (an endless `const` evaluation?)",
+                    COMPILE_TIME_LIMIT.as_secs()
+                )));
+            }
+            Err(e) => return Err(Error::env(format!("cannot wait for the compiler: {e}"))),
+        };
+        // Descendants (the linker) are gone with rustc; make sure of it.
+        sys::kill_group(child.id());
+        let diag = String::from_utf8_lossy(&reader.join().unwrap_or_default()).into_owned();
+        if let Some(cause) = sandbox::launch_failure(status, &diag) {
+            return Err(Error::env(cause));
+        }
+        if status.success() {
+            Ok(None)
+        } else if diag.trim().is_empty() {
+            Ok(Some(format!(
+                "error: the compiler stopped ({status}), printing nothing: out of memory?"
+            )))
+        } else {
+            Ok(Some(diag))
+        }
+    }
+}
+
+fn write(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text)
+        .map_err(|e| Error::env(format!("cannot write {}: {e}", path.display())))
+}
+
+/// Adds a note when an error points into the harness: the learner's signature differs.
+fn explain(diag: &str) -> String {
+    if diag.contains(HARNESS_DISPLAY) {
+        format!(
+            "{diag}\nnote: errors in {HARNESS_DISPLAY} mean the judge could not call your function: \
+             check that it is `pub` and that its name and signature match the kata's (`kata show ID`)."
+        )
+    } else {
+        diag.to_string()
+    }
+}

@@ -1,0 +1,571 @@
+//! The kata model and its loader: `katas/<id>.toml` files, bundled or from a folder.
+
+use crate::error::{Error, Result};
+use crate::signature::Signature;
+use crate::value::Value;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use toml::Spanned;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// A kata id: the file stem, lower-case letters, digits and dashes.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct KataId(String);
+
+impl KataId {
+    pub fn new(id: &str) -> Result<Self, String> {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && !id.starts_with('-')
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok {
+            Ok(KataId(id.to_string()))
+        } else {
+            Err(format!(
+                "invalid kata id `{id}`: use lower-case letters, digits and dashes"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for KataId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The on-disk format of a kata file: this struct is the schema.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KataFile {
+    title: String,
+    /// hashmap | two-pointers | sliding-window | ml | any other word.
+    topic: String,
+    difficulty: Difficulty,
+    /// Study order, lower first; ties by id.
+    #[serde(default)]
+    order: i64,
+    /// Per test case; default 2000.
+    #[serde(default = "default_time_limit")]
+    time_limit_ms: Spanned<u64>,
+    /// Per test case; default 256.
+    #[serde(default = "default_memory_limit")]
+    memory_limit_mb: Spanned<u64>,
+    statement: String,
+    #[serde(default)]
+    hints: Vec<String>,
+    #[serde(default)]
+    reveal: Reveal,
+    /// Absent for a stdin/stdout kata.
+    function: Option<FunctionSpec>,
+    #[serde(default)]
+    check: CheckSpec,
+    /// Rust source of `pub fn generate(rng: &mut Rng, size: usize) -> (params...)`.
+    generator: Option<GeneratorSpec>,
+    #[serde(default)]
+    samples: Vec<Spanned<CaseSpec>>,
+    #[serde(default)]
+    tests: Vec<Spanned<CaseSpec>>,
+}
+
+fn default_time_limit() -> Spanned<u64> {
+    Spanned::new(0..0, 2000)
+}
+
+fn default_memory_limit() -> Spanned<u64> {
+    Spanned::new(0..0, 256)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FunctionSpec {
+    signature: Spanned<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GeneratorSpec {
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CheckSpec {
+    #[serde(default)]
+    mode: CheckMode,
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+    #[serde(default = "default_depth")]
+    depth: usize,
+}
+
+impl Default for CheckSpec {
+    fn default() -> Self {
+        CheckSpec {
+            mode: CheckMode::default(),
+            tolerance: default_tolerance(),
+            depth: default_depth(),
+        }
+    }
+}
+
+fn default_tolerance() -> f64 {
+    1e-6
+}
+
+fn default_depth() -> usize {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseSpec {
+    name: Option<String>,
+    /// Function kata: one TOML value per parameter.
+    args: Option<Spanned<Vec<toml::Value>>>,
+    /// Stdin/stdout kata: the text fed to stdin.
+    input: Option<String>,
+    expected: Option<Spanned<toml::Value>>,
+    /// A generated test: `{ seed = 1, size = 100000 }`.
+    generate: Option<Generate>,
+}
+
+/// A generated test's parameters.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Generate {
+    pub seed: u64,
+    pub size: usize,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+impl fmt::Display for Difficulty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Difficulty::Easy => "easy",
+            Difficulty::Medium => "medium",
+            Difficulty::Hard => "hard",
+        })
+    }
+}
+
+/// What a failing hidden test may show.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reveal {
+    /// The first failing hidden test's input and diff are shown.
+    #[default]
+    FirstFailure,
+    /// Hidden tests stay secret: only their names and verdicts are shown.
+    Samples,
+}
+
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CheckMode {
+    #[default]
+    Exact,
+    Float,
+    Unordered,
+}
+
+/// How answers are compared.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Check {
+    pub mode: CheckMode,
+    /// Absolute-or-relative tolerance for floats (used by `float` and `unordered`).
+    pub tolerance: f64,
+    /// For `unordered`: how many levels of nesting, from the outside, are multisets.
+    pub depth: usize,
+}
+
+/// Whether a kata calls a function or runs a whole program.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Function(Signature),
+    Stdio,
+}
+
+#[derive(Debug, Clone)]
+pub enum CaseData {
+    Function { args: Vec<Value>, expected: Value },
+    Stdio { input: String, expected: String },
+    Generated(Generate),
+}
+
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub name: String,
+    /// Samples are shown to the learner; the rest are hidden.
+    pub sample: bool,
+    pub data: CaseData,
+}
+
+/// A loaded, checked kata.
+#[derive(Debug, Clone)]
+pub struct Kata {
+    pub id: KataId,
+    /// Where the kata came from, for messages (`katas/two-sum.toml`).
+    pub path: PathBuf,
+    /// The file's text, which keys caches of generated tests.
+    pub source: String,
+    pub title: String,
+    pub topic: String,
+    pub difficulty: Difficulty,
+    pub order: i64,
+    pub time_limit: Duration,
+    pub memory_limit: u64,
+    pub statement: String,
+    pub hints: Vec<String>,
+    pub reveal: Reveal,
+    pub kind: Kind,
+    pub check: Check,
+    pub generator: Option<String>,
+    /// Samples first, then hidden tests, in file order.
+    pub cases: Vec<Case>,
+    /// The reference solution's source and where it came from.
+    pub solution: Option<(PathBuf, String)>,
+}
+
+impl Kata {
+    /// Parses and checks `source`, the text of `path`.
+    pub fn parse(id: &str, path: &Path, source: &str) -> Result<Kata> {
+        let at = |offset: usize, msg: String| Error::at(path, source, offset, msg);
+        let id = KataId::new(id).map_err(|e| Error::input(format!("{}: {e}", path.display())))?;
+        let file: KataFile = toml::from_str(source).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            at(offset, e.message().trim().to_string())
+        })?;
+        let kind = match &file.function {
+            Some(f) => Kind::Function(
+                Signature::parse(f.signature.get_ref())
+                    .map_err(|e| at(f.signature.span().start, format!("signature: {e}")))?,
+            ),
+            None => Kind::Stdio,
+        };
+        let limit_at = |v: &Spanned<u64>, key: &str, max: u64| {
+            let n = *v.get_ref();
+            if n == 0 || n > max {
+                Err(at(
+                    v.span().start,
+                    format!("`{key}` must be between 1 and {max}"),
+                ))
+            } else {
+                Ok(n)
+            }
+        };
+        let time_ms = limit_at(&file.time_limit_ms, "time_limit_ms", 60_000)?;
+        let memory_mb = limit_at(&file.memory_limit_mb, "memory_limit_mb", 16_384)?;
+        if file.check.tolerance.is_nan() || file.check.tolerance < 0.0 {
+            return Err(at(0, "`check.tolerance` must be zero or more".into()));
+        }
+        let mut cases = Vec::new();
+        let groups = [(&file.samples, true), (&file.tests, false)];
+        for (specs, sample) in groups {
+            for (i, spec) in specs.iter().enumerate() {
+                let default_name = if sample {
+                    format!("sample {}", i + 1)
+                } else {
+                    format!("test {}", i + 1)
+                };
+                let offset = spec.span().start;
+                let spec = spec.get_ref();
+                let data = case_data(spec, &kind, file.generator.is_some(), sample)
+                    .map_err(|(o, msg)| at(o.unwrap_or(offset), msg))?;
+                cases.push(Case {
+                    name: spec.name.clone().unwrap_or(default_name),
+                    sample,
+                    data,
+                });
+            }
+        }
+        Ok(Kata {
+            id,
+            path: path.to_path_buf(),
+            source: source.to_string(),
+            title: file.title,
+            topic: file.topic,
+            difficulty: file.difficulty,
+            order: file.order,
+            time_limit: Duration::from_millis(time_ms),
+            memory_limit: memory_mb << 20,
+            statement: file.statement,
+            hints: file.hints,
+            reveal: file.reveal,
+            kind,
+            check: Check {
+                mode: file.check.mode,
+                tolerance: file.check.tolerance,
+                depth: file.check.depth,
+            },
+            generator: file.generator.map(|g| g.source),
+            cases,
+            solution: None,
+        })
+    }
+
+    pub fn samples(&self) -> impl Iterator<Item = &Case> {
+        self.cases.iter().filter(|c| c.sample)
+    }
+
+    pub fn signature(&self) -> Option<&Signature> {
+        match &self.kind {
+            Kind::Function(sig) => Some(sig),
+            Kind::Stdio => None,
+        }
+    }
+}
+
+type CaseError = (Option<usize>, String);
+
+fn case_data(
+    spec: &CaseSpec,
+    kind: &Kind,
+    has_generator: bool,
+    sample: bool,
+) -> Result<CaseData, CaseError> {
+    if let Some(g) = spec.generate {
+        if spec.args.is_some() || spec.input.is_some() || spec.expected.is_some() {
+            return Err((None, "a generated test has no `args`, `input` or `expected`: the reference solution computes the answer".into()));
+        }
+        if !has_generator || matches!(kind, Kind::Stdio) {
+            return Err((
+                None,
+                "`generate` needs a `[generator]` section and a `[function]` kata".into(),
+            ));
+        }
+        if sample {
+            return Err((None, "samples are written out, not generated".into()));
+        }
+        return Ok(CaseData::Generated(g));
+    }
+    let expected = spec
+        .expected
+        .as_ref()
+        .ok_or((None, "missing `expected`".to_string()))?;
+    match kind {
+        Kind::Function(sig) => {
+            if spec.input.is_some() {
+                return Err((
+                    None,
+                    "a function kata's tests have `args`, not `input`".into(),
+                ));
+            }
+            let args = spec
+                .args
+                .as_ref()
+                .ok_or((None, "missing `args`".to_string()))?;
+            let at_args = Some(args.span().start);
+            if args.get_ref().len() != sig.params.len() {
+                return Err((
+                    at_args,
+                    format!(
+                        "`args` has {} values but `{}` takes {} parameters",
+                        args.get_ref().len(),
+                        sig.name,
+                        sig.params.len()
+                    ),
+                ));
+            }
+            let args = args
+                .get_ref()
+                .iter()
+                .zip(&sig.params)
+                .map(|(v, p)| {
+                    Value::from_toml(v, &p.ty).map_err(|e| (at_args, format!("`{}`: {e}", p.name)))
+                })
+                .collect::<Result<_, _>>()?;
+            let expected = Value::from_toml(expected.get_ref(), sig.answer_ty())
+                .map_err(|e| (Some(expected.span().start), format!("`expected`: {e}")))?;
+            Ok(CaseData::Function { args, expected })
+        }
+        Kind::Stdio => {
+            if spec.args.is_some() {
+                return Err((
+                    None,
+                    "a stdin/stdout kata's tests have `input`, not `args`".into(),
+                ));
+            }
+            let input = spec
+                .input
+                .clone()
+                .ok_or((None, "missing `input`".to_string()))?;
+            let expected = match expected.get_ref() {
+                toml::Value::String(s) => s.clone(),
+                _ => {
+                    return Err((
+                        Some(expected.span().start),
+                        "`expected` must be a string (the expected stdout)".into(),
+                    ))
+                }
+            };
+            Ok(CaseData::Stdio { input, expected })
+        }
+    }
+}
+
+/// Where the katas come from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    Bundled,
+    Dir(PathBuf),
+}
+
+/// Every kata of a source, in study order.
+#[derive(Debug)]
+pub struct KataSet {
+    pub katas: Vec<Kata>,
+}
+
+impl KataSet {
+    pub fn load(source: &Source) -> Result<KataSet> {
+        let mut katas = match source {
+            Source::Bundled => bundled::BUNDLED
+                .iter()
+                .map(|(id, text, solution)| {
+                    let path = PathBuf::from(format!("katas/{id}.toml"));
+                    let mut kata = Kata::parse(id, &path, text)?;
+                    kata.solution = solution
+                        .map(|s| (PathBuf::from(format!("solutions/{id}.rs")), s.to_string()));
+                    Ok(kata)
+                })
+                .collect::<Result<Vec<_>>>()?,
+            Source::Dir(dir) => load_dir(dir)?,
+        };
+        katas.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+        Ok(KataSet { katas })
+    }
+
+    pub fn get(&self, id: &str) -> Result<&Kata> {
+        self.katas
+            .iter()
+            .find(|k| k.id.as_str() == id)
+            .ok_or_else(|| Error::input(format!("unknown kata `{id}` (see `kata list`)")))
+    }
+}
+
+fn load_dir(dir: &Path) -> Result<Vec<Kata>> {
+    load_each(dir)?.into_iter().map(|(_, k)| k).collect()
+}
+
+/// Loads every kata file of `dir` on its own, so that one broken file does not hide the
+/// others (`kata validate`). The reference solution of `katas/ID.toml` is
+/// `solutions/ID.rs` beside the kata folder.
+pub fn load_each(dir: &Path) -> Result<Vec<(PathBuf, Result<Kata>)>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the kata folder", dir, e))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    let solutions = solutions_dir(dir);
+    Ok(paths
+        .into_iter()
+        .map(|path| {
+            let kata = load_file(&path, &solutions);
+            (path, kata)
+        })
+        .collect())
+}
+
+/// The folder of reference solutions that goes with the kata folder `dir`.
+pub fn solutions_dir(dir: &Path) -> PathBuf {
+    match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.join("solutions"),
+        _ => PathBuf::from("solutions"),
+    }
+}
+
+fn load_file(path: &Path, solutions: &Path) -> Result<Kata> {
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+    let mut kata = Kata::parse(id, path, &text)?;
+    let sol = solutions.join(format!("{id}.rs"));
+    if let Ok(text) = std::fs::read_to_string(&sol) {
+        kata.solution = Some((sol, text));
+    }
+    Ok(kata)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+title = "Add"
+topic = "basics"
+difficulty = "easy"
+statement = "Add two numbers."
+[function]
+signature = "pub fn add(a: i32, b: i32) -> i32"
+[[samples]]
+args = [1, 2]
+expected = 3
+[[tests]]
+name = "negatives"
+args = [-1, -2]
+expected = -3
+"#;
+
+    fn parse(text: &str) -> Result<Kata> {
+        Kata::parse("add", Path::new("katas/add.toml"), text)
+    }
+
+    #[test]
+    fn loads_a_function_kata() {
+        let k = parse(GOOD).unwrap();
+        assert_eq!(k.cases.len(), 2);
+        assert_eq!(k.cases[0].name, "sample 1");
+        assert!(k.cases[0].sample);
+        assert_eq!(k.cases[1].name, "negatives");
+        assert_eq!(k.time_limit, Duration::from_secs(2));
+        assert_eq!(k.memory_limit, 256 << 20);
+    }
+
+    #[test]
+    fn an_unknown_key_is_located() {
+        let text = GOOD.replace("topic = \"basics\"", "topic = \"basics\"\ncolour = 3");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("katas/add.toml:4:1: unknown field `colour`"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_wrong_typed_value_is_located() {
+        let text = GOOD.replace("expected = -3", "expected = \"x\"");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(err.starts_with("katas/add.toml:14:12:"), "{err}");
+        assert!(err.contains("expected an integer"), "{err}");
+        let text = GOOD.replace("args = [-1, -2]", "args = [-1]");
+        let err = parse(&text).unwrap_err().to_string();
+        assert!(err.contains("`args` has 1 values"), "{err}");
+    }
+
+    #[test]
+    fn ids_are_checked() {
+        assert!(KataId::new("two-sum").is_ok());
+        assert!(KataId::new("Two Sum").is_err());
+        assert!(KataId::new("../x").is_err());
+    }
+}

@@ -1,0 +1,140 @@
+//! The learner's progress: which katas are solved, attempts, hints shown and the kata `next`
+//! served last, kept in `.kata/progress.json` in the workspace and written atomically.
+
+use crate::error::{Error, Result};
+use crate::verdict::Verdict;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Progress {
+    /// The kata `next` served last: `submit` without an argument judges it.
+    #[serde(default)]
+    pub last_served: Option<String>,
+    #[serde(default)]
+    pub katas: BTreeMap<String, KataProgress>,
+}
+
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct KataProgress {
+    #[serde(default)]
+    pub solved: bool,
+    #[serde(default)]
+    pub attempts: u32,
+    /// The verdict of the last submission.
+    #[serde(default)]
+    pub last_verdict: Option<Verdict>,
+    /// Tests passed by the best submission, out of `total`.
+    #[serde(default)]
+    pub best_passed: usize,
+    #[serde(default)]
+    pub total: usize,
+    #[serde(default)]
+    pub hints_shown: usize,
+}
+
+/// Learner-facing status of a kata.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    New,
+    Attempted,
+    Solved,
+}
+
+impl Progress {
+    pub fn path(workspace: &Path) -> PathBuf {
+        workspace.join(".kata").join("progress.json")
+    }
+
+    /// Reads the progress file; a missing file is an empty progress, a corrupt one an error
+    /// (never silently replaced: it holds what the learner earned).
+    pub fn load(workspace: &Path) -> Result<Progress> {
+        let path = Self::path(workspace);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Progress::default()),
+            Err(e) => return Err(Error::io("read", &path, e)),
+        };
+        serde_json::from_str(&text).map_err(|e| Error::Located {
+            file: path.display().to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: format!("{e} (fix or remove the file)")
+                .replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
+        })
+    }
+
+    /// Writes the progress file atomically: a temporary file in the same folder, flushed,
+    /// then renamed over the old one.
+    pub fn save(&self, workspace: &Path) -> Result<()> {
+        let path = Self::path(workspace);
+        let dir = path.parent().expect("has a parent");
+        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+        let mut tmp =
+            tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("write in", dir, e))?;
+        let text = serde_json::to_string_pretty(self).expect("progress serializes");
+        tmp.write_all(text.as_bytes())
+            .and_then(|_| tmp.as_file().sync_all())
+            .map_err(|e| Error::io("write", tmp.path(), e))?;
+        tmp.persist(&path)
+            .map_err(|e| Error::io("write", &path, e.error))?;
+        Ok(())
+    }
+
+    pub fn status(&self, id: &str) -> Status {
+        match self.katas.get(id) {
+            Some(k) if k.solved => Status::Solved,
+            Some(k) if k.attempts > 0 => Status::Attempted,
+            _ => Status::New,
+        }
+    }
+
+    pub fn entry(&mut self, id: &str) -> &mut KataProgress {
+        self.katas.entry(id.to_string()).or_default()
+    }
+
+    /// Records a submission's result. A kata once solved stays solved.
+    pub fn record(&mut self, id: &str, verdict: Verdict, passed: usize, total: usize) {
+        let k = self.entry(id);
+        k.attempts += 1;
+        k.last_verdict = Some(verdict);
+        if verdict == Verdict::Accepted {
+            k.solved = true;
+        }
+        if passed >= k.best_passed {
+            k.best_passed = passed;
+            k.total = total;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_round_trips_and_solved_stays_solved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut p = Progress::load(dir.path()).unwrap();
+        p.record("two-sum", Verdict::Accepted, 12, 12);
+        p.record("two-sum", Verdict::WrongAnswer, 3, 12);
+        p.save(dir.path()).unwrap();
+        let p = Progress::load(dir.path()).unwrap();
+        assert_eq!(p.status("two-sum"), Status::Solved);
+        assert_eq!(p.katas["two-sum"].attempts, 2);
+        assert_eq!(p.katas["two-sum"].best_passed, 12);
+        assert_eq!(p.status("iou"), Status::New);
+    }
+
+    #[test]
+    fn a_corrupt_file_is_an_error_with_its_location() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(".kata")).unwrap();
+        std::fs::write(Progress::path(dir.path()), "{\n  \"katas\": [\n").unwrap();
+        let err = Progress::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("progress.json:"), "{err}");
+    }
+}

@@ -1,0 +1,238 @@
+//! Rendering a judge report: for people (one line a test, then the first failure's input,
+//! diff, output and the verdict) and as `--json` (exercism's results.json version 2, plus the
+//! judge's own fields). Both render the same `Report`.
+
+use crate::judge::{Report, TestReport};
+use crate::kata::Reveal;
+use crate::verdict::Verdict;
+use colored::Colorize;
+use serde_json::json;
+use similar::{ChangeTag, TextDiff};
+use std::fmt::Write as _;
+
+/// The human report. `all_failures`: show the detail of every failing test (`kata test`),
+/// not only the first.
+pub fn human(report: &Report, all_failures: bool) -> String {
+    let mut s = String::new();
+    writeln!(
+        s,
+        "{} {}",
+        report.title.bold(),
+        format!("({})", report.kata).dimmed()
+    )
+    .unwrap();
+    if let Some(diag) = &report.compile_output {
+        writeln!(s, "{}", diag.trim_end()).unwrap();
+        writeln!(s).unwrap();
+        writeln!(s, "{}", verdict_line(report)).unwrap();
+        return s;
+    }
+    let width = report
+        .tests
+        .iter()
+        .map(|t| display_name(t).chars().count())
+        .max()
+        .unwrap_or(0);
+    for t in &report.tests {
+        let mark = if t.verdict == Verdict::Accepted {
+            "✓".green().bold()
+        } else {
+            "✗".red().bold()
+        };
+        let name = display_name(t);
+        let pad = " ".repeat(width - name.chars().count());
+        let time = format!("{:>8.1} ms", t.time.as_secs_f64() * 1000.0);
+        let mut line = format!("  {mark} {name}{pad}  {}", time.dimmed());
+        if t.verdict != Verdict::Accepted {
+            write!(line, "  {}", t.verdict.label().red()).unwrap();
+        }
+        writeln!(s, "{line}").unwrap();
+    }
+    let failures = report
+        .tests
+        .iter()
+        .filter(|t| t.verdict != Verdict::Accepted);
+    for (i, t) in failures.enumerate() {
+        if i > 0 && !all_failures {
+            break;
+        }
+        writeln!(s).unwrap();
+        failure(&mut s, t, report.reveal);
+    }
+    writeln!(s).unwrap();
+    writeln!(s, "{}", verdict_line(report)).unwrap();
+    s
+}
+
+fn display_name(t: &TestReport) -> String {
+    if t.sample || t.name.starts_with("sample") {
+        t.name.clone()
+    } else {
+        format!("hidden: {}", t.name)
+    }
+}
+
+fn failure(s: &mut String, t: &TestReport, reveal: Reveal) {
+    writeln!(
+        s,
+        "{} {}",
+        "──".dimmed(),
+        format!("{} — {}", display_name(t), t.verdict.label()).bold()
+    )
+    .unwrap();
+    match &t.detail {
+        Some(d) => {
+            writeln!(s, "{}", "input:".bold()).unwrap();
+            writeln!(s, "{}", indent(&d.input)).unwrap();
+            match &d.actual {
+                Some(actual) => {
+                    writeln!(
+                        s,
+                        "{} ({} expected, {} yours):",
+                        "diff".bold(),
+                        "-".red(),
+                        "+".green()
+                    )
+                    .unwrap();
+                    s.push_str(&diff(&d.expected, actual));
+                }
+                None => {
+                    writeln!(s, "{}", "expected:".bold()).unwrap();
+                    writeln!(s, "{}", indent(&d.expected)).unwrap();
+                }
+            }
+        }
+        None if !t.sample && reveal == Reveal::Samples => {
+            writeln!(
+                s,
+                "{}",
+                "(a hidden test: its input and answer stay secret)".dimmed()
+            )
+            .unwrap();
+        }
+        None => {}
+    }
+    if let Some(reason) = &t.reason {
+        writeln!(s, "{} {}", "reason:".bold(), reason).unwrap();
+    }
+    if !t.output.trim().is_empty() {
+        writeln!(s, "{}", "your output:".bold()).unwrap();
+        writeln!(s, "{}", indent(t.output.trim_end())).unwrap();
+    }
+}
+
+/// A line diff of expected against actual, `-` expected, `+` yours.
+pub fn diff(expected: &str, actual: &str) -> String {
+    let expected = format!("{expected}\n");
+    let actual = format!("{actual}\n");
+    let diff = TextDiff::from_lines(&expected, &actual);
+    let mut s = String::new();
+    for change in diff.iter_all_changes() {
+        let line = change.value().trim_end_matches('\n');
+        let text = match change.tag() {
+            ChangeTag::Delete => format!("  - {line}").red().to_string(),
+            ChangeTag::Insert => format!("  + {line}").green().to_string(),
+            ChangeTag::Equal => format!("    {line}"),
+        };
+        s.push_str(&text);
+        s.push('\n');
+    }
+    s
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn verdict_line(report: &Report) -> String {
+    let v = report.verdict.as_str();
+    let v = if report.verdict == Verdict::Accepted {
+        v.green().bold()
+    } else {
+        v.red().bold()
+    };
+    if report.verdict == Verdict::CompileError {
+        return format!("{v}: fix the errors above and submit again");
+    }
+    let what = if report.samples_only {
+        "samples"
+    } else {
+        "tests"
+    };
+    format!(
+        "{v}: {}/{} {what} passed",
+        report.passed(),
+        report.tests.len()
+    )
+}
+
+fn test_status(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Accepted => "pass",
+        Verdict::WrongAnswer => "fail",
+        _ => "error",
+    }
+}
+
+/// The `--json` report.
+pub fn json(report: &Report, warnings: &[String]) -> serde_json::Value {
+    let status = match report.verdict {
+        Verdict::Accepted => "pass",
+        Verdict::CompileError => "error",
+        _ => "fail",
+    };
+    let tests: Vec<serde_json::Value> = report
+        .tests
+        .iter()
+        .map(|t| {
+            let message = match (&t.detail, &t.reason) {
+                (_, Some(r)) => Some(r.clone()),
+                (Some(d), None) => d
+                    .actual
+                    .as_ref()
+                    .map(|a| format!("expected {}, got {}", d.expected, a)),
+                (None, None) if t.verdict != Verdict::Accepted => {
+                    Some(t.verdict.label().to_string())
+                }
+                _ => None,
+            };
+            json!({
+                "name": t.name,
+                "status": test_status(t.verdict),
+                "verdict": t.verdict,
+                "time_ms": (t.time.as_secs_f64() * 1e4).round() / 10.0,
+                "message": message,
+                "output": (!t.output.is_empty()).then_some(&t.output),
+                "sample": t.sample,
+            })
+        })
+        .collect();
+    json!({
+        "version": 2,
+        "status": status,
+        "message": report.compile_output,
+        "kata": report.kata,
+        "verdict": report.verdict,
+        "passed": report.passed(),
+        "total": report.tests.len(),
+        "tests": tests,
+        "warnings": warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diff_marks_expected_and_actual_lines() {
+        colored::control::set_override(false);
+        let d = diff("[\n  [1, 2],\n  [3, 4],\n]", "[\n  [1, 2],\n  [3, 5],\n]");
+        assert!(d.contains("  -   [3, 4],"), "{d}");
+        assert!(d.contains("  +   [3, 5],"), "{d}");
+        assert!(d.contains("      [1, 2],"), "{d}");
+    }
+}

@@ -1,0 +1,318 @@
+//! `kata_rt`: the part of the harness that is the same for every kata. The judge compiles it
+//! once per toolchain into an rlib and links every solution against it.
+//!
+//! It reads the arguments the judge wrote on stdin, and writes the answer on fd 3, a pipe the
+//! judge opened for this run alone: the learner's own stdout is never taken for the answer.
+//! The wire format is described in the judge's `value.rs`.
+
+use std::io::{Read, Write};
+
+/// The arguments of one test, read from stdin before the learner's code runs.
+pub struct Input {
+    bytes: Vec<u8>,
+    pos: usize,
+    nonce: Vec<u8>,
+}
+
+impl Input {
+    /// Reads all of stdin: a nonce line, then the arguments.
+    pub fn stdin() -> Input {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .expect("kata harness: cannot read the arguments");
+        let nl = bytes.iter().position(|&b| b == b'\n').unwrap_or(0);
+        let nonce = bytes[..nl].to_vec();
+        Input {
+            bytes,
+            pos: nl,
+            nonce,
+        }
+    }
+
+    /// Reads the next argument.
+    pub fn arg<T: Wire>(&mut self) -> T {
+        T::read(self)
+    }
+
+    fn skip_space(&mut self) {
+        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+
+    fn token(&mut self) -> &[u8] {
+        self.skip_space();
+        let start = self.pos;
+        while self.pos < self.bytes.len() && !self.bytes[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+        &self.bytes[start..self.pos]
+    }
+
+    fn text(&mut self) -> &str {
+        std::str::from_utf8(self.token()).expect("kata harness: bad token")
+    }
+
+    fn int(&mut self) -> i128 {
+        let tok = self.token();
+        let (neg, digits) = match tok.first() {
+            Some(b'-') => (true, &tok[1..]),
+            _ => (false, tok),
+        };
+        let mut n: i128 = 0;
+        for &d in digits {
+            n = n * 10 + i128::from(d - b'0');
+        }
+        if neg {
+            -n
+        } else {
+            n
+        }
+    }
+
+    fn len(&mut self) -> usize {
+        self.int() as usize
+    }
+}
+
+/// A type the harness can read from the judge and write back.
+pub trait Wire: Sized {
+    fn read(input: &mut Input) -> Self;
+    fn write(&self, out: &mut Vec<u8>);
+}
+
+macro_rules! wire_int {
+    ($($t:ty)*) => {$(
+        impl Wire for $t {
+            fn read(input: &mut Input) -> Self {
+                input.int() as $t
+            }
+            fn write(&self, out: &mut Vec<u8>) {
+                let _ = write!(out, "{} ", self);
+            }
+        }
+    )*};
+}
+wire_int!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+
+macro_rules! wire_float {
+    ($($t:ty)*) => {$(
+        impl Wire for $t {
+            fn read(input: &mut Input) -> Self {
+                input.text().parse().expect("kata harness: bad float")
+            }
+            fn write(&self, out: &mut Vec<u8>) {
+                let _ = write!(out, "{:?} ", self);
+            }
+        }
+    )*};
+}
+wire_float!(f32 f64);
+
+impl Wire for bool {
+    fn read(input: &mut Input) -> Self {
+        input.token() == b"1"
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(if *self { b"1 " } else { b"0 " });
+    }
+}
+
+impl Wire for char {
+    fn read(input: &mut Input) -> Self {
+        char::from_u32(input.int() as u32).expect("kata harness: bad char")
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "{} ", *self as u32);
+    }
+}
+
+impl Wire for String {
+    fn read(input: &mut Input) -> Self {
+        input.skip_space();
+        let colon = input.bytes[input.pos..]
+            .iter()
+            .position(|&b| b == b':')
+            .expect("kata harness: bad string");
+        let len: usize = std::str::from_utf8(&input.bytes[input.pos..input.pos + colon])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .expect("kata harness: bad string length");
+        let start = input.pos + colon + 1;
+        input.pos = start + len;
+        String::from_utf8(input.bytes[start..start + len].to_vec())
+            .expect("kata harness: string is not UTF-8")
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "{}:", self.len());
+        out.extend_from_slice(self.as_bytes());
+        out.push(b' ');
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn read(input: &mut Input) -> Self {
+        let n = input.len();
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(T::read(input));
+        }
+        v
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "{} ", self.len());
+        for x in self {
+            x.write(out);
+        }
+    }
+}
+
+impl<T: Wire, const N: usize> Wire for [T; N] {
+    fn read(input: &mut Input) -> Self {
+        let v: Vec<T> = Vec::read(input);
+        v.try_into()
+            .unwrap_or_else(|_| panic!("kata harness: expected {N} items"))
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        let _ = write!(out, "{N} ");
+        for x in self {
+            x.write(out);
+        }
+    }
+}
+
+impl<T: Wire> Wire for Option<T> {
+    fn read(input: &mut Input) -> Self {
+        match input.token() {
+            b"0" => None,
+            _ => Some(T::read(input)),
+        }
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.extend_from_slice(b"0 "),
+            Some(x) => {
+                out.extend_from_slice(b"1 ");
+                x.write(out);
+            }
+        }
+    }
+}
+
+macro_rules! wire_tuple {
+    ($($name:ident)*) => {
+        impl<$($name: Wire),*> Wire for ($($name,)*) {
+            #[allow(unused_variables)]
+            fn read(input: &mut Input) -> Self {
+                ($($name::read(input),)*)
+            }
+            #[allow(non_snake_case, unused_variables)]
+            fn write(&self, out: &mut Vec<u8>) {
+                let ($($name,)*) = self;
+                $($name.write(out);)*
+            }
+        }
+    };
+}
+wire_tuple!();
+wire_tuple!(A);
+wire_tuple!(A B);
+wire_tuple!(A B C);
+wire_tuple!(A B C D);
+wire_tuple!(A B C D E);
+wire_tuple!(A B C D E F);
+wire_tuple!(A B C D E F G);
+wire_tuple!(A B C D E F G H);
+
+/// Writes the answer on the result channel (fd 3), tagged with this run's nonce.
+pub fn answer<T: Wire>(input: Input, value: &T) {
+    let mut out = input.nonce;
+    out.push(b'\n');
+    value.write(&mut out);
+    out.push(b'\n');
+    // The learner may have buffered output on stdout: flush it so it is not lost.
+    let _ = std::io::stdout().flush();
+    use std::os::fd::FromRawFd;
+    // SAFETY: the judge opens fd 3 as the write end of a pipe for every run, and nothing else
+    // in this process owns it.
+    let mut channel = unsafe { std::fs::File::from_raw_fd(3) };
+    channel
+        .write_all(&out)
+        .expect("kata harness: cannot write the answer");
+}
+
+/// Reads a generator's `seed size` from stdin.
+pub fn generator_args() -> (u64, usize) {
+    let mut input = Input::stdin();
+    (input.arg(), input.arg())
+}
+
+/// Writes a generator's output (a tuple of the arguments) on stdout.
+pub fn emit<T: Wire>(value: &T) {
+    let mut out = Vec::new();
+    value.write(&mut out);
+    std::io::stdout()
+        .lock()
+        .write_all(&out)
+        .expect("kata generator: cannot write");
+}
+
+/// The deterministic random generator of test generators (SplitMix64).
+pub struct Rng {
+    state: u64,
+}
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng { state: seed }
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `[0, n)`; `n > 0`.
+    pub fn below(&mut self, n: u64) -> u64 {
+        assert!(n > 0, "Rng::below(0)");
+        // Multiply-shift: unbiased enough for tests, and fast.
+        ((u128::from(self.next_u64()) * u128::from(n)) >> 64) as u64
+    }
+
+    /// Uniform in `[lo, hi]`, inclusive.
+    pub fn range_i64(&mut self, lo: i64, hi: i64) -> i64 {
+        assert!(lo <= hi, "Rng::range_i64 with lo > hi");
+        let span = (hi as i128 - lo as i128 + 1) as u128;
+        if span > u128::from(u64::MAX) {
+            return self.next_u64() as i64;
+        }
+        (lo as i128 + i128::from(self.below(span as u64))) as i64
+    }
+
+    /// Uniform in `[0, 1)`.
+    pub fn f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// Uniform in `[lo, hi)`.
+    pub fn range_f64(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * self.f64()
+    }
+
+    pub fn bool(&mut self) -> bool {
+        self.next_u64() >> 63 == 1
+    }
+
+    /// Fisher–Yates.
+    pub fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = self.below(i as u64 + 1) as usize;
+            items.swap(i, j);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Thin wrappers over the Linux calls the standard library lacks (pidfd, poll, wait4,
+//! killpg). With the sandbox, the only place where `unsafe` appears.
+
+use std::io;
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::time::Duration;
+
+/// Kills the process group led by `pid` (every sandboxed process leads its own group).
+pub fn kill_group(pid: u32) {
+    // SAFETY: killpg has no memory effects; a stale group id only yields ESRCH.
+    unsafe {
+        libc::killpg(pid as libc::pid_t, libc::SIGKILL);
+    }
+}
+
+/// A pipe whose ends are closed on exec: `(read, write)`.
+pub fn pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0; 2];
+    // SAFETY: `fds` is a valid array of two ints for pipe2 to fill.
+    if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: pipe2 succeeded, so both descriptors are open and owned by no one else.
+    Ok(unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) })
+}
+
+/// A descriptor that becomes readable when process `pid` exits.
+pub fn pidfd_open(pid: u32) -> io::Result<OwnedFd> {
+    // SAFETY: pidfd_open takes a pid and flags and returns a new descriptor or -1.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid as libc::pid_t, 0) };
+    if fd < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    // SAFETY: the descriptor was just created and is owned by no one else.
+    Ok(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+/// Waits up to `timeout_ms` (-1: forever) for events on `fds`; EINTR counts as no event.
+pub fn poll(fds: &mut [libc::pollfd], timeout_ms: i32) {
+    // SAFETY: `fds` is a valid, exclusively borrowed slice of pollfd of the given length.
+    unsafe {
+        libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms);
+    }
+}
+
+/// Reads once into `buf`; 0 means end of file (errors count as end of file, except EINTR
+/// and EAGAIN, which read nothing yet).
+pub fn read(fd: &OwnedFd, buf: &mut [u8]) -> usize {
+    loop {
+        // SAFETY: `buf` is valid for writes of its length.
+        let n = unsafe { libc::read(fd.as_raw_fd(), buf.as_mut_ptr().cast(), buf.len()) };
+        if n >= 0 {
+            return n as usize;
+        }
+        match io::Error::last_os_error().kind() {
+            io::ErrorKind::Interrupted => continue,
+            _ => return 0,
+        }
+    }
+}
+
+/// Resources a finished process used.
+#[derive(Debug, Clone, Copy)]
+pub struct Usage {
+    pub cpu: Duration,
+    pub max_rss: u64,
+}
+
+/// Reaps child `pid`: its raw wait status and resource usage.
+pub fn wait4(pid: u32) -> io::Result<(i32, Usage)> {
+    let mut status = 0;
+    // SAFETY: rusage is plain data; zeroed is a valid value.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: pointers to a local int and rusage, valid for the call.
+        let r = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut ru) };
+        if r >= 0 {
+            break;
+        }
+        let err = io::Error::last_os_error();
+        if err.kind() != io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Ok((
+        status,
+        Usage {
+            cpu: tv(ru.ru_utime) + tv(ru.ru_stime),
+            max_rss: ru.ru_maxrss as u64 * 1024,
+        },
+    ))
+}

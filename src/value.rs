@@ -1,0 +1,415 @@
+//! Values passed to and returned by solutions: read from TOML, written to and read from the
+//! harness's wire format, and printed the way Rust's `{:?}` would show them.
+//!
+//! The wire format is text, typed by the signature on both ends (so it carries no tags):
+//! an integer is its decimal digits; a float its shortest round-trip form (`NaN`, `inf`);
+//! a bool `0`/`1`; a char its code point; a string `LEN:BYTES`; a sequence `LEN` then its
+//! items; a tuple its items; an `Option` `0` or `1` then the value. Every token ends with
+//! one space. The harness side of this format lives in `rt/kata_rt.rs`.
+
+use crate::signature::{IntTy, Ty};
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Int(i128),
+    Float(f64),
+    Bool(bool),
+    Char(char),
+    Str(String),
+    /// `Vec<T>`, `&[T]` and `[T; N]`.
+    List(Vec<Value>),
+    Tuple(Vec<Value>),
+    Option(Option<Box<Value>>),
+}
+
+impl Value {
+    /// Converts a TOML value to a value of type `ty` (see the README for the mapping).
+    pub fn from_toml(v: &toml::Value, ty: &Ty) -> Result<Value, String> {
+        use toml::Value as T;
+        let mismatch = || {
+            format!(
+                "expected {} for `{ty}`, found {}",
+                toml_shape(ty),
+                describe(v)
+            )
+        };
+        Ok(match (ty, v) {
+            (Ty::Int(i), T::Integer(n)) => int_in_range(i128::from(*n), *i)?,
+            (Ty::Int(i), T::String(s)) if s.parse::<i128>().is_ok() => {
+                int_in_range(s.parse().unwrap(), *i)?
+            }
+            (Ty::F32 | Ty::F64, T::Float(x)) => Value::Float(*x),
+            (Ty::F32 | Ty::F64, T::Integer(n)) => Value::Float(*n as f64),
+            (Ty::Bool, T::Boolean(b)) => Value::Bool(*b),
+            (Ty::Char, T::String(s)) => {
+                let mut cs = s.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Value::Char(c),
+                    _ => {
+                        return Err(format!(
+                            "expected a one-character string for `char`, found {s:?}"
+                        ))
+                    }
+                }
+            }
+            (Ty::String, T::String(s)) => Value::Str(s.clone()),
+            (Ty::Vec(elem), T::Array(items)) => Value::List(list(items, elem)?),
+            (Ty::Array(elem, n), T::Array(items)) => {
+                if items.len() != *n {
+                    return Err(format!(
+                        "expected {n} items for `{ty}`, found {}",
+                        items.len()
+                    ));
+                }
+                Value::List(list(items, elem)?)
+            }
+            (Ty::Tuple(tys), T::Array(items)) => {
+                if items.len() != tys.len() {
+                    return Err(format!(
+                        "expected {} items for the tuple `{ty}`, found {}",
+                        tys.len(),
+                        items.len()
+                    ));
+                }
+                Value::Tuple(
+                    items
+                        .iter()
+                        .zip(tys)
+                        .map(|(v, t)| Value::from_toml(v, t))
+                        .collect::<Result<_, _>>()?,
+                )
+            }
+            (Ty::Option(inner), T::Array(items)) => match items.as_slice() {
+                [] => Value::Option(None),
+                [x] => Value::Option(Some(Box::new(Value::from_toml(x, inner)?))),
+                _ => return Err(format!("expected [] (None) or [value] (Some) for `{ty}`")),
+            },
+            _ => return Err(mismatch()),
+        })
+    }
+
+    /// Appends this value, of type `ty`, in the wire format.
+    pub fn encode(&self, ty: &Ty, out: &mut String) {
+        match (self, ty) {
+            (Value::Int(n), _) => write!(out, "{n} ").unwrap(),
+            (Value::Float(x), Ty::F32) => write!(out, "{:?} ", *x as f32).unwrap(),
+            (Value::Float(x), _) => write!(out, "{x:?} ").unwrap(),
+            (Value::Bool(b), _) => out.push_str(if *b { "1 " } else { "0 " }),
+            (Value::Char(c), _) => write!(out, "{} ", *c as u32).unwrap(),
+            (Value::Str(s), _) => write!(out, "{}:{s} ", s.len()).unwrap(),
+            (Value::List(items), Ty::Vec(elem) | Ty::Array(elem, _)) => {
+                write!(out, "{} ", items.len()).unwrap();
+                for item in items {
+                    item.encode(elem, out);
+                }
+            }
+            (Value::Tuple(items), Ty::Tuple(tys)) => {
+                for (item, t) in items.iter().zip(tys) {
+                    item.encode(t, out);
+                }
+            }
+            (Value::Option(None), _) => out.push_str("0 "),
+            (Value::Option(Some(v)), Ty::Option(inner)) => {
+                out.push_str("1 ");
+                v.encode(inner, out);
+            }
+            (v, t) => unreachable!("value {v:?} was checked against `{t}`"),
+        }
+    }
+
+    /// Reads one value of type `ty` from the wire format.
+    pub fn decode(input: &mut Wire<'_>, ty: &Ty) -> Result<Value, String> {
+        Ok(match ty {
+            Ty::Int(i) => {
+                let tok = input.token()?;
+                let n = tok
+                    .parse::<i128>()
+                    .map_err(|_| format!("bad integer {tok:?}"))?;
+                int_in_range(n, *i)?
+            }
+            Ty::F32 | Ty::F64 => {
+                let tok = input.token()?;
+                Value::Float(tok.parse().map_err(|_| format!("bad float {tok:?}"))?)
+            }
+            Ty::Bool => Value::Bool(input.token()? == "1"),
+            Ty::Char => {
+                let tok = input.token()?;
+                let c = tok
+                    .parse::<u32>()
+                    .ok()
+                    .and_then(char::from_u32)
+                    .ok_or_else(|| format!("bad char {tok:?}"))?;
+                Value::Char(c)
+            }
+            Ty::String => Value::Str(input.string()?),
+            Ty::Vec(elem) | Ty::Array(elem, _) => {
+                let n: usize = input.token()?.parse().map_err(|_| "bad length")?;
+                let mut items = Vec::with_capacity(n.min(1 << 20));
+                for _ in 0..n {
+                    items.push(Value::decode(input, elem)?);
+                }
+                Value::List(items)
+            }
+            Ty::Tuple(tys) => Value::Tuple(
+                tys.iter()
+                    .map(|t| Value::decode(input, t))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Ty::Option(inner) => match input.token()? {
+                "0" => Value::Option(None),
+                _ => Value::Option(Some(Box::new(Value::decode(input, inner)?))),
+            },
+        })
+    }
+
+    /// Rust-like `{:?}` text on one line.
+    pub fn compact(&self) -> String {
+        let mut s = String::new();
+        self.write_compact(&mut s);
+        s
+    }
+
+    fn write_compact(&self, s: &mut String) {
+        match self {
+            Value::Int(n) => write!(s, "{n}").unwrap(),
+            Value::Float(x) => write!(s, "{x:?}").unwrap(),
+            Value::Bool(b) => write!(s, "{b}").unwrap(),
+            Value::Char(c) => write!(s, "{c:?}").unwrap(),
+            Value::Str(t) => write!(s, "{t:?}").unwrap(),
+            Value::List(items) | Value::Tuple(items) => {
+                let (open, close) = match self {
+                    Value::List(_) => ('[', "]"),
+                    _ => ('(', if items.len() == 1 { ",)" } else { ")" }),
+                };
+                s.push(open);
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    item.write_compact(s);
+                }
+                s.push_str(close);
+            }
+            Value::Option(None) => s.push_str("None"),
+            Value::Option(Some(v)) => {
+                s.push_str("Some(");
+                v.write_compact(s);
+                s.push(')');
+            }
+        }
+    }
+
+    /// Text for a diff: a list of lists is shown one row a line, so that a diff points
+    /// at the rows that differ. At most `max_lines` lines.
+    pub fn pretty(&self, max_lines: usize) -> String {
+        let mut lines = Vec::new();
+        self.pretty_lines(0, &mut lines);
+        truncate_lines(lines, max_lines)
+    }
+
+    fn pretty_lines(&self, indent: usize, lines: &mut Vec<String>) {
+        let pad = "  ".repeat(indent);
+        match self {
+            Value::List(items) if items.iter().any(Value::is_list) => {
+                lines.push(format!("{pad}["));
+                for item in items {
+                    let start = lines.len();
+                    item.pretty_lines(indent + 1, lines);
+                    if lines.len() > start {
+                        if let Some(last) = lines.last_mut() {
+                            last.push(',');
+                        }
+                    }
+                }
+                lines.push(format!("{pad}]"));
+            }
+            _ => lines.push(format!("{pad}{}", self.compact())),
+        }
+    }
+
+    fn is_list(&self) -> bool {
+        matches!(self, Value::List(_))
+    }
+}
+
+/// Keeps the first `max` lines and says how many were left out.
+pub fn truncate_lines(lines: Vec<String>, max: usize) -> String {
+    let total = lines.len();
+    let mut out: Vec<String> = lines.into_iter().take(max).collect();
+    if total > max {
+        out.push(format!("… ({} more lines)", total - max));
+    }
+    out.join("\n")
+}
+
+/// Shortens one-line text to about `max` characters.
+pub fn truncate_text(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{cut}… ({} characters in all)", text.chars().count())
+}
+
+fn list(items: &[toml::Value], elem: &Ty) -> Result<Vec<Value>, String> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Value::from_toml(v, elem).map_err(|e| format!("item {i}: {e}")))
+        .collect()
+}
+
+fn int_in_range(n: i128, ty: IntTy) -> Result<Value, String> {
+    let (lo, hi) = ty.range();
+    if n < lo || n > hi {
+        return Err(format!("{n} does not fit in `{}`", ty.name()));
+    }
+    Ok(Value::Int(n))
+}
+
+fn toml_shape(ty: &Ty) -> &'static str {
+    match ty {
+        Ty::Int(_) => "an integer",
+        Ty::F32 | Ty::F64 => "a float",
+        Ty::Bool => "a boolean",
+        Ty::Char => "a one-character string",
+        Ty::String => "a string",
+        Ty::Vec(_) | Ty::Array(..) => "an array",
+        Ty::Tuple(_) => "an array (tuple)",
+        Ty::Option(_) => "[] or [value]",
+    }
+}
+
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("the string {}", truncate_text(&format!("{s:?}"), 40)),
+        toml::Value::Integer(n) => format!("the integer {n}"),
+        toml::Value::Float(x) => format!("the float {x}"),
+        toml::Value::Boolean(b) => format!("the boolean {b}"),
+        toml::Value::Datetime(d) => format!("the datetime {d}"),
+        toml::Value::Array(_) => "an array".into(),
+        toml::Value::Table(_) => "a table".into(),
+    }
+}
+
+/// A reader over the wire format.
+pub struct Wire<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Wire<'a> {
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Wire { bytes, pos: 0 }
+    }
+
+    fn skip_space(&mut self) {
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(u8::is_ascii_whitespace)
+        {
+            self.pos += 1;
+        }
+    }
+
+    pub fn token(&mut self) -> Result<&'a str, String> {
+        self.skip_space();
+        let start = self.pos;
+        while self
+            .bytes
+            .get(self.pos)
+            .is_some_and(|b| !b.is_ascii_whitespace())
+        {
+            self.pos += 1;
+        }
+        if start == self.pos {
+            return Err("the answer ended early".into());
+        }
+        std::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| "bad token".to_string())
+    }
+
+    fn string(&mut self) -> Result<String, String> {
+        self.skip_space();
+        let rest = &self.bytes[self.pos..];
+        let colon = rest.iter().position(|&b| b == b':').ok_or("bad string")?;
+        let len: usize = std::str::from_utf8(&rest[..colon])
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .ok_or("bad string length")?;
+        let body = rest
+            .get(colon + 1..colon + 1 + len)
+            .ok_or("the answer ended early")?;
+        self.pos += colon + 1 + len;
+        String::from_utf8(body.to_vec()).map_err(|_| "string is not UTF-8".into())
+    }
+
+    /// Whether only white space is left.
+    pub fn at_end(&mut self) -> bool {
+        self.skip_space();
+        self.pos == self.bytes.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::Signature;
+
+    fn ty(sig_ret: &str) -> Ty {
+        Signature::parse(&format!("pub fn f() -> {sig_ret}"))
+            .unwrap()
+            .ret
+            .unwrap()
+    }
+
+    fn toml_value(text: &str) -> toml::Value {
+        let t: toml::Table = toml::from_str(&format!("v = {text}")).unwrap();
+        t["v"].clone()
+    }
+
+    #[test]
+    fn round_trips_through_the_wire_format() {
+        let cases = [
+            ("Vec<i64>", "[1, -2, 300]"),
+            ("(usize, usize)", "[0, 1]"),
+            ("Vec<Vec<String>>", r#"[["eat", "tea"], [""], []]"#),
+            ("Option<Vec<f64>>", "[[1.5, nan, -inf]]"),
+            ("Option<i32>", "[]"),
+            ("[char; 2]", r#"["é", " "]"#),
+            ("(bool, u8)", "[true, 255]"),
+        ];
+        for (t, text) in cases {
+            let ty = ty(t);
+            let v = Value::from_toml(&toml_value(text), &ty).unwrap();
+            let mut wire = String::new();
+            v.encode(&ty, &mut wire);
+            let mut r = Wire::new(wire.as_bytes());
+            let back = Value::decode(&mut r, &ty).unwrap();
+            assert!(r.at_end());
+            assert_eq!(back.compact(), v.compact(), "{t}");
+        }
+    }
+
+    #[test]
+    fn rejects_values_of_the_wrong_shape() {
+        let err = Value::from_toml(&toml_value("[1, 2]"), &ty("[i32; 3]")).unwrap_err();
+        assert!(err.contains("expected 3 items"), "{err}");
+        let err = Value::from_toml(&toml_value("300"), &ty("u8")).unwrap_err();
+        assert!(err.contains("does not fit"), "{err}");
+        let err = Value::from_toml(&toml_value(r#""ab""#), &ty("char")).unwrap_err();
+        assert!(err.contains("one-character"), "{err}");
+        let err = Value::from_toml(&toml_value(r#"["x"]"#), &ty("Vec<i32>")).unwrap_err();
+        assert!(err.contains("item 0: expected an integer"), "{err}");
+    }
+
+    #[test]
+    fn nested_lists_print_one_row_a_line() {
+        let v = Value::from_toml(&toml_value("[[1, 2], [3, 4]]"), &ty("Vec<Vec<i32>>")).unwrap();
+        assert_eq!(v.pretty(100), "[\n  [1, 2],\n  [3, 4],\n]");
+        assert_eq!(v.compact(), "[[1, 2], [3, 4]]");
+        let t = Value::Tuple(vec![Value::Int(1)]);
+        assert_eq!(t.compact(), "(1,)");
+    }
+}

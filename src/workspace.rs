@@ -1,0 +1,75 @@
+//! The learner's workspace: their files (`ID.rs`, created once, never overwritten) and the
+//! tool's state in `.kata/`.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    pub fn new(root: PathBuf) -> Self {
+        Workspace { root }
+    }
+
+    /// The learner's file for kata `id`.
+    pub fn file(&self, id: &str) -> PathBuf {
+        self.root.join(format!("{id}.rs"))
+    }
+
+    /// Writes the starter file unless the learner's file exists; returns whether it wrote.
+    /// `create_new` makes the check and the creation one step, so a file appearing in
+    /// between is never clobbered.
+    pub fn write_starter(&self, id: &str, text: &str) -> Result<bool> {
+        let path = self.file(id);
+        std::fs::create_dir_all(&self.root).map_err(|e| Error::io("create", &self.root, e))?;
+        match std::fs::File::options()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                f.write_all(text.as_bytes())
+                    .map_err(|e| Error::io("write", &path, e))?;
+                Ok(true)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(Error::io("create", &path, e)),
+        }
+    }
+}
+
+/// How to show `path` to the learner: relative to the current folder when it is inside it.
+pub fn display_path(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok();
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        return path.to_path_buf();
+    };
+    match cwd.and_then(|c| abs.strip_prefix(&c).ok().map(Path::to_path_buf)) {
+        Some(rel) if !rel.as_os_str().is_empty() => rel,
+        _ => abs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_never_overwrites_the_learners_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(dir.path().to_path_buf());
+        assert!(ws.write_starter("two-sum", "starter").unwrap());
+        std::fs::write(ws.file("two-sum"), "my work").unwrap();
+        assert!(!ws.write_starter("two-sum", "starter").unwrap());
+        assert_eq!(
+            std::fs::read_to_string(ws.file("two-sum")).unwrap(),
+            "my work"
+        );
+    }
+}
