@@ -34,7 +34,8 @@ pub struct Unit<'a> {
     pub file_name: &'a str,
     /// The folder diagnostics show for it (`""` or `"work/"`).
     pub display_dir: &'a str,
-    /// The harness crate root that includes the file as `mod solution`, or `None` when
+    /// The harness crate root, beside the folder `src/` that holds the file (so it includes
+    /// it as `#[path = "src/FILE"] mod solution;`), or `None` when
     /// the file is a whole program with its own `main`.
     pub main: Option<String>,
     /// Whether learner code may use `unsafe` (never for learners; the generator is trusted).
@@ -111,12 +112,11 @@ impl Compiler<'_> {
         let dir = self.tempdir()?;
         let root = dir.path();
         std::fs::create_dir_all(root.join("src")).map_err(|e| Error::io("create", root, e))?;
-        std::fs::create_dir_all(root.join("harness")).map_err(|e| Error::io("create", root, e))?;
         let file = root.join("src").join(unit.file_name);
         write(&file, unit.source)?;
         let crate_root = match &unit.main {
             Some(main) => {
-                let p = root.join("harness").join("main.rs");
+                let p = root.join("main.rs");
                 write(&p, main)?;
                 p
             }
@@ -139,8 +139,8 @@ impl Compiler<'_> {
                 unit.display_dir
             ),
             format!(
-                "--remap-path-prefix={}={HARNESS_DISPLAY}",
-                root.join("harness").display().to_string() + "/",
+                "--remap-path-prefix={}={HARNESS_DISPLAY}main.rs",
+                root.join("main.rs").display()
             ),
             "--extern".into(),
             format!("{RT_CRATE}={}", rt.display()),

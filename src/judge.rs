@@ -124,7 +124,7 @@ impl Judge<'_> {
         (self.on_stage)(Stage::Compiling);
         let main = kata
             .signature()
-            .map(|sig| harness::function_main(sig, &format!("../src/{}", sub.file_name)));
+            .map(|sig| harness::function_main(sig, &format!("src/{}", sub.file_name)));
         let unit = Unit {
             source: &sub.source,
             file_name: &sub.file_name,
@@ -303,7 +303,7 @@ impl Judge<'_> {
             source: sol_source,
             file_name: &sol_name,
             display_dir: "solutions/",
-            main: Some(harness::function_main(sig, &format!("../src/{sol_name}"))),
+            main: Some(harness::function_main(sig, &format!("src/{sol_name}"))),
             forbid_unsafe: true,
         };
         let compiler = self.compiler();

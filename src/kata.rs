@@ -253,7 +253,13 @@ impl Kata {
         let id = KataId::new(id).map_err(|e| Error::input(format!("{}: {e}", path.display())))?;
         let file: KataFile = toml::from_str(source).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            at(offset, e.message().trim().to_string())
+            let message = e.message().trim();
+            match key_before(source, offset) {
+                Some(key) if !message.contains(&format!("`{key}`")) => {
+                    at(offset, format!("`{key}`: {message}"))
+                }
+                _ => at(offset, message.to_string()),
+            }
         })?;
         let kind = match &file.function {
             Some(f) => Kind::Function(
@@ -333,6 +339,16 @@ impl Kata {
             Kind::Stdio => None,
         }
     }
+}
+
+/// The key whose value starts at `offset` (`key = value` on the same line), to name it in
+/// a type error.
+fn key_before(source: &str, offset: usize) -> Option<&str> {
+    let before = source.get(..offset)?;
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    let key = line.trim_end().strip_suffix('=')?.trim_end();
+    let key = key.rsplit(['{', ',', ' ', '\t']).next()?;
+    (!key.is_empty()).then_some(key.trim_matches('"'))
 }
 
 type CaseError = (Option<usize>, String);

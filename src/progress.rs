@@ -59,7 +59,7 @@ impl Progress {
             Err(e) => return Err(Error::io("read", &path, e)),
         };
         serde_json::from_str(&text).map_err(|e| Error::Located {
-            file: path.display().to_string(),
+            file: crate::workspace::display_path(&path).display().to_string(),
             line: e.line(),
             column: e.column(),
             message: format!("{e} (fix or remove the file)")

@@ -48,7 +48,11 @@ pub fn display_path(path: &Path) -> PathBuf {
     let abs = if path.is_absolute() {
         path.to_path_buf()
     } else {
-        return path.to_path_buf();
+        // `./two-sum.rs` shows as `two-sum.rs`.
+        return path
+            .components()
+            .filter(|c| *c != std::path::Component::CurDir)
+            .collect();
     };
     match cwd.and_then(|c| abs.strip_prefix(&c).ok().map(Path::to_path_buf)) {
         Some(rel) if !rel.as_os_str().is_empty() => rel,
