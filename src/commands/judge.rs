@@ -54,8 +54,8 @@ pub fn judge_file(
     samples_only: bool,
     show_progress: bool,
 ) -> Result<Report> {
-    let toolchain = Toolchain::detect()?;
     let cache = Cache::locate();
+    let toolchain = Toolchain::detect_cached(&cache)?;
     let shown = display_path(path);
     let file_name = path
         .file_name()
