@@ -31,6 +31,9 @@ impl Limits {
     }
 }
 
+/// How often CPU time is read while a run may be over its limit.
+const CPU_CHECK_EVERY: Duration = Duration::from_millis(10);
+
 /// Largest answer read from the result channel.
 const MAX_CHANNEL: usize = 512 << 20;
 
@@ -114,11 +117,21 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let mut flooded = false;
     let mut exited = false;
     let mut drain_until: Option<Instant> = None;
+    // CPU time is read from /proc every few milliseconds once it could be over the limit, so
+    // a busy loop stops at its limit rather than at the wall-clock deadline.
+    let mut next_cpu_check = start + limits.time / 2;
     loop {
         let now = Instant::now();
         if !exited && now >= deadline {
             timed_out = true;
             sys::kill_group(pid);
+        }
+        if !exited && !timed_out && now >= next_cpu_check {
+            if cpu_time(pid).is_some_and(|cpu| cpu > limits.time) {
+                timed_out = true;
+                sys::kill_group(pid);
+            }
+            next_cpu_check = now + CPU_CHECK_EVERY;
         }
         if streams.iter().all(|s| s.closed) && exited {
             break;
@@ -126,7 +139,11 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         if drain_until.is_some_and(|t| now >= t) {
             break;
         }
-        let wait_until = if exited { drain_until } else { Some(deadline) };
+        let wait_until = if exited {
+            drain_until
+        } else {
+            Some(deadline.min(next_cpu_check))
+        };
         let timeout_ms = wait_until
             .map(|t| {
                 t.saturating_duration_since(now)
@@ -243,6 +260,20 @@ impl Stream {
     fn overflowed(&self) -> bool {
         self.buf.len() > self.limit
     }
+}
+
+/// CPU time (user + system) of a running process, from `/proc/PID/stat`.
+fn cpu_time(pid: u32) -> Option<Duration> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    let ticks = sys::clock_ticks();
+    Some(Duration::from_secs_f64(
+        (utime + stime) as f64 / ticks as f64,
+    ))
 }
 
 fn pipe() -> Result<(OwnedFd, OwnedFd)> {

@@ -91,3 +91,14 @@ pub fn wait4(pid: u32) -> io::Result<(i32, Usage)> {
         },
     ))
 }
+
+/// Clock ticks per second, the unit of CPU times in `/proc`.
+pub fn clock_ticks() -> u64 {
+    // SAFETY: sysconf reads a configuration value and has no memory effects.
+    let t = unsafe { libc::sysconf(libc::_SC_CLK_TCK) };
+    if t > 0 {
+        t as u64
+    } else {
+        100
+    }
+}

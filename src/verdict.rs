@@ -73,6 +73,15 @@ pub fn classify(outcome: &Outcome, limits: &Limits) -> Option<(Verdict, String)>
             ),
         ));
     }
+    if outcome.timed_out {
+        return Some((
+            Verdict::TimeLimitExceeded,
+            format!(
+                "stopped after {:.0} ms of wall-clock time (sleeping or waiting?)",
+                ms(outcome.wall)
+            ),
+        ));
+    }
     if outcome.flooded {
         return Some((
             Verdict::OutputLimitExceeded,
