@@ -79,7 +79,8 @@ pub fn judge_file(
     let judge = Judge {
         toolchain: &toolchain,
         cache: &cache,
-        color: ui.color,
+        // JSON carries diagnostics as plain text.
+        color: ui.color && show_progress,
         on_stage: &on_stage,
     };
     let report = judge.judge(&Submission {

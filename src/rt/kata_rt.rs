@@ -152,9 +152,21 @@ impl Wire for String {
     }
 }
 
+/// Writes a length. Generic code calls these small non-generic functions, which are
+/// compiled once with this crate instead of again in every solution.
+#[inline(never)]
+fn write_len(out: &mut Vec<u8>, n: usize) {
+    let _ = write!(out, "{n} ");
+}
+
+#[inline(never)]
+fn read_len(input: &mut Input) -> usize {
+    input.len()
+}
+
 impl<T: Wire> Wire for Vec<T> {
     fn read(input: &mut Input) -> Self {
-        let n = input.len();
+        let n = read_len(input);
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
             v.push(T::read(input));
@@ -162,7 +174,7 @@ impl<T: Wire> Wire for Vec<T> {
         v
     }
     fn write(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "{} ", self.len());
+        write_len(out, self.len());
         for x in self {
             x.write(out);
         }
@@ -172,11 +184,13 @@ impl<T: Wire> Wire for Vec<T> {
 impl<T: Wire, const N: usize> Wire for [T; N] {
     fn read(input: &mut Input) -> Self {
         let v: Vec<T> = Vec::read(input);
-        v.try_into()
-            .unwrap_or_else(|_| panic!("kata harness: expected {N} items"))
+        match v.try_into() {
+            Ok(a) => a,
+            Err(_) => wrong_length(N),
+        }
     }
     fn write(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "{N} ");
+        write_len(out, N);
         for x in self {
             x.write(out);
         }
@@ -199,6 +213,12 @@ impl<T: Wire> Wire for Option<T> {
             }
         }
     }
+}
+
+#[inline(never)]
+#[cold]
+fn wrong_length(n: usize) -> ! {
+    panic!("kata harness: expected {n} items")
 }
 
 macro_rules! wire_tuple {
@@ -231,6 +251,11 @@ pub fn answer<T: Wire>(input: Input, value: &T) {
     let mut out = input.nonce;
     out.push(b'\n');
     value.write(&mut out);
+    send(out);
+}
+
+#[inline(never)]
+fn send(mut out: Vec<u8>) {
     out.push(b'\n');
     // The learner may have buffered output on stdout: flush it so it is not lost.
     let _ = std::io::stdout().flush();
@@ -253,9 +278,14 @@ pub fn generator_args() -> (u64, usize) {
 pub fn emit<T: Wire>(value: &T) {
     let mut out = Vec::new();
     value.write(&mut out);
+    emit_bytes(&out);
+}
+
+#[inline(never)]
+fn emit_bytes(out: &[u8]) {
     std::io::stdout()
         .lock()
-        .write_all(&out)
+        .write_all(out)
         .expect("kata generator: cannot write");
 }
 
