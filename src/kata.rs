@@ -14,7 +14,7 @@ mod bundled {
 }
 
 /// A kata id: the file stem, lower-case letters, digits and dashes.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct KataId(String);
 
@@ -169,7 +169,7 @@ impl fmt::Display for Difficulty {
 }
 
 /// What a failing hidden test may show.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reveal {
     /// The first failing hidden test's input and diff are shown.

@@ -162,10 +162,16 @@ fn verdict_line(report: &Report) -> String {
     } else {
         "tests"
     };
+    let cached = if report.cached {
+        " (this file was judged before: results and times are from that run)"
+    } else {
+        ""
+    };
     format!(
-        "{v}: {}/{} {what} passed",
+        "{v}: {}/{} {what} passed{}",
         report.passed(),
-        report.tests.len()
+        report.tests.len(),
+        cached.dimmed()
     )
 }
 
@@ -219,6 +225,7 @@ pub fn json(report: &Report, warnings: &[String]) -> serde_json::Value {
         "passed": report.passed(),
         "total": report.tests.len(),
         "tests": tests,
+        "cached": report.cached,
         "warnings": warnings,
     })
 }
