@@ -11,11 +11,11 @@
 use std::convert::Infallible;
 use std::ffi::{CString, OsStr, OsString};
 use std::io;
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::RawFd;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus};
 use std::time::Duration;
 
 use landlock::{
@@ -61,17 +61,13 @@ pub struct Policy {
 impl Policy {
     /// A command that runs `program args` under this policy, launched by this very binary.
     ///
-    /// The child leads its own process group (kill it with `kill(-pid, SIGKILL)`) and receives
+    /// `fd3`, when given (e.g. the write end of a pipe), becomes descriptor 3 of the program;
+    /// the caller keeps it open until the command is spawned. Every other descriptor above 2 is
+    /// closed. The child leads its own process group (kill it with `killpg`) and receives
     /// SIGKILL when the *thread* that spawned it exits (see `PR_SET_PDEATHSIG`), so spawn from a
     /// thread that outlives the child. The caller sets the environment and the standard streams.
-    pub fn command(&self, program: &Path, args: &[OsString]) -> Command {
-        self.command_with_launcher(&launcher_path(), program, args, None)
-    }
-
-    /// Like [`Policy::command`], and `fd3` (e.g. the write end of a pipe) becomes descriptor 3
-    /// of the sandboxed program; every other descriptor above 2 is closed.
-    pub fn command_with_fd3(&self, program: &Path, args: &[OsString], fd3: OwnedFd) -> Command {
-        self.command_with_launcher(&launcher_path(), program, args, Some(fd3))
+    pub fn command(&self, program: &Path, args: &[OsString], fd3: Option<RawFd>) -> Command {
+        self.command_with_launcher(&launcher_path(), program, args, fd3)
     }
 
     /// Like [`Policy::command`] with an explicit launcher: the `kata` binary, for callers (such
@@ -81,7 +77,7 @@ impl Policy {
         launcher: &Path,
         program: &Path,
         args: &[OsString],
-        fd3: Option<OwnedFd>,
+        fd3: Option<RawFd>,
     ) -> Command {
         let mut cmd = Command::new(launcher);
         cmd.arg(LAUNCHER_ARG)
@@ -92,14 +88,11 @@ impl Policy {
         // Its own group, so that the judge can kill the launcher and every descendant at once;
         // seccomp then denies setsid/setpgid, so nothing can leave the group.
         cmd.process_group(0);
-        if let Some(fd) = fd3 {
-            let raw = fd.as_raw_fd();
+        if let Some(raw) = fd3 {
             // SAFETY: the closure runs in the forked child before exec and only calls the
-            // async-signal-safe `dup2` and `fcntl`; `fd` is moved into the closure, so it stays
-            // open until the command is dropped.
+            // async-signal-safe `dup2` and `fcntl` on the child's own descriptor table.
             unsafe {
                 cmd.pre_exec(move || {
-                    let _keep_open = &fd;
                     if raw == 3 {
                         // dup2 onto itself is a no-op that would leave close-on-exec set.
                         if libc::fcntl(3, libc::F_SETFD, 0) == -1 {
@@ -1134,11 +1127,20 @@ pub fn missing_guard_warnings() -> Vec<String> {
     guards()
         .into_iter()
         .filter(|g| !g.provided)
-        .map(|g| {
-            let kind = if g.required { "required " } else { "" };
-            format!("sandbox: {kind}guard `{}` missing: {}", g.name, g.detail)
-        })
+        .map(|g| format!("sandbox guard not available: {} ({})", g.name, g.detail))
         .collect()
+}
+
+/// The launcher's one-line cause when it could not set the sandbox up, told apart from a
+/// program that exits with the same status by the prefix of its line on stderr.
+pub fn launch_failure(status: ExitStatus, stderr: &str) -> Option<String> {
+    if status.code() != Some(LAUNCH_FAILED) {
+        return None;
+    }
+    stderr
+        .lines()
+        .find(|l| l.starts_with(LAUNCH_FAILED_PREFIX))
+        .map(str::to_string)
 }
 
 /// Tries [`unshare_network`] in a forked child, so the judge's own namespaces stay as they are.
@@ -1235,6 +1237,17 @@ mod tests {
             let args: Vec<OsString> = args.iter().map(OsString::from).collect();
             assert!(Launch::decode(&args).is_err(), "{args:?}");
         }
+    }
+
+    #[test]
+    fn launch_failures_are_told_apart_from_programs_exiting_125() {
+        use std::os::unix::process::ExitStatusExt;
+        let exited = |code: i32| ExitStatus::from_raw(code << 8);
+        let line = format!("{LAUNCH_FAILED_PREFIX} landlock: oops");
+        let stderr = format!("noise\n{line}\n");
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &stderr), Some(line));
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), "mine: 125\n"), None);
+        assert_eq!(launch_failure(exited(1), &stderr), None);
     }
 
     const PID: u32 = 4242;
