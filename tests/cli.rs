@@ -46,7 +46,11 @@ fn a_failing_test_shows_input_diff_output_and_reason() {
     assert!(out.stdout.contains("✗ hidden: negatives"), "{}", out.stdout);
     assert!(out.stdout.contains("a = -5\n    b = -7"), "{}", out.stdout);
     assert!(out.stdout.contains("  - -12\n  + 2"), "{}", out.stdout);
-    assert!(out.stdout.contains("wrong_answer: 2/3 tests passed"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("wrong_answer: 2/3 tests passed"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -69,10 +73,17 @@ fn a_panic_is_shown_with_its_message_and_the_learners_line() {
 fn the_learners_printing_is_shown_back_as_output() {
     let out = Test::new()
         .fixture_katas()
-        .file("add.rs", "pub fn add(a: i64, b: i64) -> i64 { println!(\"dbg {a}\"); a * b }")
+        .file(
+            "add.rs",
+            "pub fn add(a: i64, b: i64) -> i64 { println!(\"dbg {a}\"); a * b }",
+        )
         .args(&["submit", "add.rs"])
         .expect(1);
-    assert!(out.stdout.contains("your output:\n    dbg 1"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("your output:\n    dbg 1"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -95,7 +106,11 @@ fn a_wrong_signature_is_explained() {
         .file("add.rs", "pub fn add(a: i32, b: i32) -> i32 { a + b }")
         .args(&["submit", "add.rs"])
         .expect(1);
-    assert!(out.stdout.contains("check that it is `pub`"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("check that it is `pub`"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -114,7 +129,10 @@ fn json_follows_the_results_json_shape() {
     assert!(tests[0]["time_ms"].as_f64().unwrap() >= 0.0);
     assert_eq!(tests[1]["status"], "fail");
     assert_eq!(tests[1]["verdict"], "wrong_answer");
-    assert!(tests[1]["message"].as_str().unwrap().contains("expected -12"));
+    assert!(tests[1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("expected -12"));
     let out = submit_fixture("compile_error.rs");
     let json = out.json();
     assert_eq!(json["status"], "error");
@@ -138,15 +156,25 @@ fn stdin_stdout_katas_compare_lines_ignoring_trailing_space() {
 fn hidden_tests_stay_secret_when_the_kata_says_so() {
     let out = Test::new()
         .fixture_katas()
-        .file("secret.rs", "pub fn total(nums: &[i32]) -> i64 { nums.len() as i64 + 1 }")
+        .file(
+            "secret.rs",
+            "pub fn total(nums: &[i32]) -> i64 { nums.len() as i64 + 1 }",
+        )
         .args(&["submit", "secret"])
         .expect(1);
-    assert!(out.stdout.contains("✗ hidden: the secret one"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("✗ hidden: the secret one"),
+        "{}",
+        out.stdout
+    );
     assert!(out.stdout.contains("stay secret"), "{}", out.stdout);
     assert!(!out.stdout.contains("7777777"), "{}", out.stdout);
     let json = Test::new()
         .fixture_katas()
-        .file("secret.rs", "pub fn total(nums: &[i32]) -> i64 { nums.len() as i64 + 1 }")
+        .file(
+            "secret.rs",
+            "pub fn total(nums: &[i32]) -> i64 { nums.len() as i64 + 1 }",
+        )
         .args(&["submit", "secret", "--json"])
         .expect(1)
         .stdout;
@@ -178,9 +206,16 @@ fn next_writes_a_starter_that_compiles_and_never_overwrites_the_learners_edit() 
     let t = Test::new().fixture_katas().args(&["next"]);
     let out = t.expect(0);
     assert!(out.stdout.contains("Add (add)"), "{}", out.stdout);
-    assert!(out.stdout.contains("a = 1\n    b = 2\n    → 3"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("a = 1\n    b = 2\n    → 3"),
+        "{}",
+        out.stdout
+    );
     let starter = t.read("add.rs");
-    assert!(starter.contains("pub fn add(a: i64, b: i64) -> i64 {\n    todo!()\n}"), "{starter}");
+    assert!(
+        starter.contains("pub fn add(a: i64, b: i64) -> i64 {\n    todo!()\n}"),
+        "{starter}"
+    );
     // The starter compiles: it fails at run time, with `todo!()`'s message.
     let out = t.expect_with(&["submit"], 1);
     assert!(out.stdout.contains("not yet implemented"), "{}", out.stdout);
@@ -202,17 +237,24 @@ fn progress_survives_two_submits_and_next_moves_on() {
     t.expect_with(&["next"], 0);
     t.expect_with(&["next"], 0);
     t.expect_with(&["submit"], 0);
-    std::fs::write(t.path("add.rs"), "pub fn add(a: i64, b: i64) -> i64 { a - b }").unwrap();
+    std::fs::write(
+        t.path("add.rs"),
+        "pub fn add(a: i64, b: i64) -> i64 { a - b }",
+    )
+    .unwrap();
     t.expect_with(&["submit"], 1);
-    let progress: serde_json::Value =
-        serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
+    let progress: serde_json::Value = serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
     assert_eq!(progress["katas"]["add"]["attempts"], 2);
     assert_eq!(progress["katas"]["add"]["solved"], true);
     assert_eq!(progress["katas"]["add"]["last_verdict"], "wrong_answer");
     let out = t.expect_with(&["list"], 0);
     assert!(out.stdout.contains("✓ add"), "{}", out.stdout);
     let out = t.expect_with(&["next"], 0);
-    assert!(out.stdout.contains("Sum Lines (sum-lines)"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Sum Lines (sum-lines)"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -222,7 +264,12 @@ fn a_corrupt_progress_file_is_reported_and_kept() {
         .file(".kata/progress.json", "{\"katas\": nope}")
         .args(&["list"]);
     let out = t.expect(2);
-    assert!(out.stderr.contains("kata: .kata/progress.json:1:12: expected ident"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("kata: .kata/progress.json:1:12: expected ident"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(t.read(".kata/progress.json"), "{\"katas\": nope}");
 }
 
@@ -239,10 +286,22 @@ fn hints_come_one_more_each_time() {
 
 #[test]
 fn list_and_show_serve_the_kata_folder_in_study_order() {
-    let out = Test::new().fixture_katas().args(&["list", "--json"]).expect(0);
-    let ids: Vec<String> = out.json().as_array().unwrap().iter().map(|k| k["id"].as_str().unwrap().to_string()).collect();
+    let out = Test::new()
+        .fixture_katas()
+        .args(&["list", "--json"])
+        .expect(0);
+    let ids: Vec<String> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["add", "sum-lines", "secret", "shapes"]);
-    let out = Test::new().fixture_katas().args(&["show", "sum-lines"]).expect(0);
+    let out = Test::new()
+        .fixture_katas()
+        .args(&["show", "sum-lines"])
+        .expect(0);
     assert!(out.stdout.contains("Read numbers"), "{}", out.stdout);
 }
 
@@ -250,20 +309,43 @@ fn list_and_show_serve_the_kata_folder_in_study_order() {
 fn the_bundled_set_is_served_without_a_kata_folder() {
     let out = Test::new().args(&["list", "--json"]).expect(0);
     let katas = out.json();
-    assert!(katas.as_array().unwrap().iter().any(|k| k["id"] == "two-sum"));
+    assert!(katas
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|k| k["id"] == "two-sum"));
 }
 
 #[test]
 fn bad_input_exits_2_with_a_one_line_cause() {
-    let out = Test::new().fixture_katas().args(&["show", "nope"]).expect(2);
+    let out = Test::new()
+        .fixture_katas()
+        .args(&["show", "nope"])
+        .expect(2);
     assert!(out.stderr.contains("unknown kata `nope`"), "{}", out.stderr);
-    let out = Test::new().fixture_katas().args(&["submit", "missing.rs", "--kata", "add"]).expect(2);
-    assert!(out.stderr.contains("missing.rs: no such file"), "{}", out.stderr);
+    let out = Test::new()
+        .fixture_katas()
+        .args(&["submit", "missing.rs", "--kata", "add"])
+        .expect(2);
+    assert!(
+        out.stderr.contains("missing.rs: no such file"),
+        "{}",
+        out.stderr
+    );
     let out = Test::new().fixture_katas().args(&["submit"]).expect(2);
-    assert!(out.stderr.contains("run `kata next` first"), "{}", out.stderr);
-    let out = Test::new().args(&["--color", "sometimes", "list"]).expect(2);
+    assert!(
+        out.stderr.contains("run `kata next` first"),
+        "{}",
+        out.stderr
+    );
+    let out = Test::new()
+        .args(&["--color", "sometimes", "list"])
+        .expect(2);
     assert!(out.stderr.contains("--color"), "{}", out.stderr);
-    let out = Test::new().fixture_katas().args(&["next", "--topic", "nope"]).expect(2);
+    let out = Test::new()
+        .fixture_katas()
+        .args(&["next", "--topic", "nope"])
+        .expect(2);
     assert!(out.stderr.contains("--topic"), "{}", out.stderr);
 }
 
@@ -272,7 +354,11 @@ fn a_broken_kata_file_is_rejected_with_its_location() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("broken.toml"), "title = \"x\"\ntopic = [\n").unwrap();
     let out = Test::new().katas(dir.path()).args(&["list"]).expect(2);
-    assert!(out.stderr.contains("broken.toml:2:10: unclosed array"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("broken.toml:2:10: unclosed array"),
+        "{}",
+        out.stderr
+    );
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
 }
 
@@ -285,18 +371,30 @@ fn a_wrong_typed_key_is_rejected_with_its_location() {
     std::fs::write(dir.path().join("add.toml"), text).unwrap();
     let out = Test::new().katas(dir.path()).args(&["list"]).expect(2);
     assert!(out.stderr.contains("add.toml:5:17"), "{}", out.stderr);
-    assert!(out.stderr.contains("`time_limit_ms`: invalid type"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("`time_limit_ms`: invalid type"),
+        "{}",
+        out.stderr
+    );
     let text = std::fs::read_to_string(fixtures().join("katas/add.toml"))
         .unwrap()
         .replace("expected = -12", "expected = [-12]");
     std::fs::write(dir.path().join("add.toml"), text).unwrap();
     let out = Test::new().katas(dir.path()).args(&["list"]).expect(2);
-    assert!(out.stderr.contains("add.toml:20:12: `expected`: expected an integer"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("add.toml:20:12: `expected`: expected an integer"),
+        "{}",
+        out.stderr
+    );
 }
 
 #[test]
 fn validate_accepts_good_katas_and_new_scaffolds_one_that_validates() {
-    Test::new().katas(&fixtures().join("katas")).args(&["validate"]).expect(0);
+    Test::new()
+        .katas(&fixtures().join("katas"))
+        .args(&["validate"])
+        .expect(0);
     let t = Test::new().args(&["--katas", "katas", "new", "my-kata"]);
     t.expect(0);
     assert!(t.path("katas/my-kata.toml").exists());
@@ -316,8 +414,23 @@ fn validate_rejects_a_wrong_reference_and_duplicate_names() {
         .unwrap()
         .replace("name = \"large\"", "name = \"negatives\"");
     std::fs::write(dir.path().join("katas/add.toml"), text).unwrap();
-    std::fs::write(dir.path().join("solutions/add.rs"), "pub fn add(a: i64, b: i64) -> i64 { a - b }").unwrap();
-    let out = Test::new().katas(&dir.path().join("katas")).args(&["validate"]).expect(1);
-    assert!(out.stdout.contains("two tests are named \"negatives\""), "{}", out.stdout);
-    assert!(out.stdout.contains("is not accepted: wrong_answer"), "{}", out.stdout);
+    std::fs::write(
+        dir.path().join("solutions/add.rs"),
+        "pub fn add(a: i64, b: i64) -> i64 { a - b }",
+    )
+    .unwrap();
+    let out = Test::new()
+        .katas(&dir.path().join("katas"))
+        .args(&["validate"])
+        .expect(1);
+    assert!(
+        out.stdout.contains("two tests are named \"negatives\""),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("is not accepted: wrong_answer"),
+        "{}",
+        out.stdout
+    );
 }

@@ -14,7 +14,11 @@ fn every_bundled_kata_validates() {
     let katas = Test::new().args(&["list", "--json"]).expect(0).json();
     for k in katas.as_array().unwrap() {
         let id = k["id"].as_str().unwrap();
-        assert!(out.stdout.contains(&format!("✓ {id}")), "{id} not validated:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(&format!("✓ {id}")),
+            "{id} not validated:\n{}",
+            out.stdout
+        );
     }
 }
 
@@ -30,9 +34,15 @@ fn every_known_wrong_solution_gets_its_verdict() {
     let mut checked = 0;
     for dir in kata_dirs {
         let id = dir.file_name().unwrap().to_str().unwrap().to_string();
-        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.sort();
-        assert!(files.len() >= 2, "{id}: fewer than two known-wrong solutions");
+        assert!(
+            files.len() >= 2,
+            "{id}: fewer than two known-wrong solutions"
+        );
         for file in files {
             let src = std::fs::read_to_string(&file).unwrap();
             let expected = declared_verdict(&src, &file);
