@@ -64,4 +64,7 @@ pub struct JudgeArgs {
     /// Print one JSON object on stdout (exercism's results.json, version 2).
     #[arg(long)]
     pub json: bool,
+    /// Run the tests again even if this exact file was judged before.
+    #[arg(long)]
+    pub rerun: bool,
 }

@@ -41,6 +41,8 @@ pub struct Submission<'a> {
     pub display_dir: String,
     /// Run the samples only (`kata test`).
     pub samples_only: bool,
+    /// Run the tests even if this program was judged on this kata before.
+    pub rerun: bool,
 }
 
 /// The result of judging one submission.
@@ -196,9 +198,9 @@ impl Judge<'_> {
             &[u8::from(sub.samples_only)],
             env!("CARGO_PKG_VERSION").as_bytes(),
         ]);
-        if let Some(report) = self
-            .cache
-            .get("result", &result_key)
+        if let Some(report) = (!sub.rerun)
+            .then(|| self.cache.get("result", &result_key))
+            .flatten()
             .and_then(|p| std::fs::read(p).ok())
             .and_then(|b| serde_json::from_slice::<Report>(&b).ok())
         {

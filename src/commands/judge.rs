@@ -20,7 +20,12 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
     let (kata, path) = resolve(ctx, &set, args, progress.last_served.as_deref())?;
     let source = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
     let warnings = sandbox::missing_guard_warnings();
-    let report = judge_file(ctx, kata, &path, source, samples_only, !args.json)?;
+    let opts = JudgeOptions {
+        samples_only,
+        rerun: args.rerun,
+        show_progress: !args.json,
+    };
+    let report = judge_file(ctx, kata, &path, source, opts)?;
     if args.json {
         ctx.ui.out(&report::json(&report, &warnings).to_string());
     } else {
@@ -45,15 +50,28 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
     })
 }
 
+/// How to judge.
+#[derive(Debug, Clone, Copy)]
+pub struct JudgeOptions {
+    pub samples_only: bool,
+    pub rerun: bool,
+    /// A progress line on the terminal, coloured diagnostics.
+    pub show_progress: bool,
+}
+
 /// Judges the file at `path` against `kata`, showing progress on the terminal.
 pub fn judge_file(
     ctx: &Ctx,
     kata: &Kata,
     path: &Path,
     source: String,
-    samples_only: bool,
-    show_progress: bool,
+    opts: JudgeOptions,
 ) -> Result<Report> {
+    let JudgeOptions {
+        samples_only,
+        rerun,
+        show_progress,
+    } = opts;
     let cache = Cache::locate();
     let toolchain = Toolchain::detect_cached(&cache)?;
     let shown = display_path(path);
@@ -89,6 +107,7 @@ pub fn judge_file(
         file_name,
         display_dir,
         samples_only,
+        rerun,
     });
     ui.clear_status();
     report

@@ -97,7 +97,13 @@ fn check(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
         ));
         return Ok(problems);
     };
-    let report = match super::judge::judge_file(ctx, kata, path, source.clone(), false, true) {
+    let opts = super::judge::JudgeOptions {
+        samples_only: false,
+        // Validation measures the reference's time: never from an earlier run.
+        rerun: true,
+        show_progress: true,
+    };
+    let report = match super::judge::judge_file(ctx, kata, path, source.clone(), opts) {
         Ok(r) => r,
         Err(e @ Error::Environment(_)) => return Err(e),
         Err(e) => {
