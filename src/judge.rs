@@ -251,6 +251,10 @@ impl Judge<'_> {
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(jobs.len().max(1));
+        // Largest inputs first, so that the long tests run side by side and the short ones
+        // fill the gaps; reports keep the kata's order.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].stdin.len()));
         let next = AtomicUsize::new(0);
         let done = AtomicUsize::new(0);
         let results: Mutex<Vec<Option<Result<TestReport>>>> =
@@ -262,8 +266,10 @@ impl Judge<'_> {
         std::thread::scope(|s| {
             for _ in 0..workers {
                 s.spawn(|| loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(job) = jobs.get(i) else { break };
+                    let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) else {
+                        break;
+                    };
+                    let job = &jobs[i];
                     let r = run::run(&program, &job.stdin, limits)
                         .map(|outcome| judge_one(kata, job, &outcome, &limits));
                     results.lock().expect("results")[i] = Some(r);
