@@ -12,12 +12,11 @@ pub fn group_anagrams(words: Vec<String>) -> Vec<Vec<String>> {
     for word in words {
         let mut key: Vec<char> = word.chars().collect();
         key.sort_unstable();
-        match group_of.get(&key) {
-            Some(&g) => groups[g].push(word),
-            None => {
-                group_of.insert(key, groups.len());
-                groups.push(vec![word]);
-            }
+        if let Some(&g) = group_of.get(&key) {
+            groups[g].push(word);
+        } else {
+            group_of.insert(key, groups.len());
+            groups.push(vec![word]);
         }
     }
     groups

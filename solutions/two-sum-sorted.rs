@@ -1,3 +1,5 @@
+use std::cmp::Ordering;
+
 /// Returns the 0-based indices `(i, j)`, `i < j`, of the only two elements of the
 /// sorted slice `numbers` that add up to `target`.
 ///
@@ -10,13 +12,10 @@ pub fn two_sum_sorted(numbers: &[i32], target: i32) -> (usize, usize) {
     let (mut i, mut j) = (0, numbers.len() - 1);
     while i < j {
         // |values| <= 10^9, so the sum of two of them fits in an i32.
-        let sum = numbers[i] + numbers[j];
-        if sum == target {
-            return (i, j);
-        } else if sum < target {
-            i += 1;
-        } else {
-            j -= 1;
+        match (numbers[i] + numbers[j]).cmp(&target) {
+            Ordering::Equal => return (i, j),
+            Ordering::Less => i += 1,
+            Ordering::Greater => j -= 1,
         }
     }
     unreachable!("the input has exactly one answer")

@@ -12,7 +12,9 @@ pub fn attention(q: &[Vec<f64>], k: &[Vec<f64>], v: &[Vec<f64>]) -> Vec<Vec<f64>
         .collect();
     let mut weights = vec![vec![0.0; k.len()]; q.len()];
     for j in 0..k.len() {
-        let max = (0..q.len()).map(|i| scores[i][j]).fold(f64::NEG_INFINITY, f64::max);
+        let max = (0..q.len())
+            .map(|i| scores[i][j])
+            .fold(f64::NEG_INFINITY, f64::max);
         let sum: f64 = (0..q.len()).map(|i| (scores[i][j] - max).exp()).sum();
         for i in 0..q.len() {
             weights[i][j] = (scores[i][j] - max).exp() / sum;
