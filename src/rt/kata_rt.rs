@@ -61,10 +61,20 @@ impl Input {
             Some(b'-') => (true, &tok[1..]),
             _ => (false, tok),
         };
-        let mut n: i128 = 0;
-        for &d in digits {
-            n = n * 10 + i128::from(d - b'0');
-        }
+        // Up to 19 digits fit in a u64, whose arithmetic is much cheaper than i128's.
+        let n: i128 = if digits.len() <= 19 {
+            let mut n: u64 = 0;
+            for &d in digits {
+                n = n * 10 + u64::from(d - b'0');
+            }
+            i128::from(n)
+        } else {
+            let mut n: i128 = 0;
+            for &d in digits {
+                n = n * 10 + i128::from(d - b'0');
+            }
+            n
+        };
         if neg {
             -n
         } else {
