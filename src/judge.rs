@@ -196,7 +196,7 @@ impl Judge<'_> {
             &crate::sys::euid().to_le_bytes(),
             kata.source.as_bytes(),
             &[u8::from(sub.samples_only)],
-            env!("CARGO_PKG_VERSION").as_bytes(),
+            judge_stamp().as_bytes(),
         ]);
         if let Some(report) = (!sub.rerun)
             .then(|| self.cache.get("result", &result_key))
@@ -443,6 +443,16 @@ fn produce(
     Value::decode(&mut Wire::new(answer), sig.answer_ty())
         .map_err(|why| fail("reference solution", why))?;
     Ok((args, answer.to_vec()))
+}
+
+/// Identifies this build of the judge, so that a new judge never reuses an old one's report.
+fn judge_stamp() -> String {
+    use std::os::unix::fs::MetadataExt;
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{}:{}:{}", m.len(), m.mtime(), m.mtime_nsec()))
+        .unwrap_or_default();
+    format!("{} {exe}", env!("CARGO_PKG_VERSION"))
 }
 
 fn split_entry(bytes: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
