@@ -1,0 +1,3 @@
+pub fn probe(x: i64) -> i64 {
+    x
+}
