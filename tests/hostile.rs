@@ -1,0 +1,1283 @@
+//! Hostile learner programs against the whole judge: each file of `tests/hostile/programs`
+//! is submitted through the real `kata` binary to the `probe` kata (`pub fn probe(x: i64) ->
+//! i64`, expected `x`), and both its verdict (its `// expect:` line) and the side effect of
+//! its attack are checked. A program returns `x` when its attack fails and something else
+//! when it succeeds, so a sandbox that lets an attack through turns `accepted` into
+//! `wrong_answer`.
+//!
+//! Programs get paths, ports and a marker unique to the test by substitution of
+//! `{{NAME}}` placeholders. The marker (a 9-digit number) names every process or thread a
+//! program tries to leave behind (`sleep MARKER`, threads `khMARKER`), so that the test can
+//! look for them in `/proc` afterwards.
+//!
+//! Every test runs as the calling user and, when that is root, a second time as `nobody`
+//! (uid 65534, through `setpriv`), which takes the sandbox's unprivileged path. `nobody`
+//! cannot run the toolchain under `/root`, so each test run links the parts of the sysroot
+//! that `rustc` needs into a folder `nobody` may read, and points `KATA_RUSTC` at it.
+
+mod common;
+
+use common::{declared_verdict, Output};
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{ErrorKind, Read};
+use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+use tempfile::TempDir;
+
+/// uid and gid of `nobody`.
+const NOBODY: u32 = 65534;
+/// The probe kata's limits and test count (`tests/hostile/katas/probe.toml`).
+const TIME_LIMIT: Duration = Duration::from_millis(500);
+const TESTS: u32 = 3;
+/// The hidden test's argument: it appears nowhere but in the kata file.
+const HIDDEN_VALUE: &str = "7340021";
+/// Name of the variable the judge gets with a secret value.
+const SECRET_VAR: &str = "KATA_HOSTILE_SECRET";
+/// Longest a judge may take before the test kills it.
+const JUDGE_TIMEOUT: Duration = Duration::from_secs(90);
+
+fn hostile_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+}
+
+fn kata_dir() -> PathBuf {
+    hostile_dir().join("katas")
+}
+
+fn kata_toml() -> PathBuf {
+    kata_dir().join("probe.toml")
+}
+
+fn programs_dir() -> PathBuf {
+    hostile_dir().join("programs")
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Who runs the judge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum User {
+    /// The user running the tests.
+    Caller,
+    /// uid/gid 65534 through setpriv, only when the tests run as root.
+    Nobody,
+}
+
+impl User {
+    fn name(self) -> &'static str {
+        match self {
+            User::Caller => "caller",
+            User::Nobody => "nobody",
+        }
+    }
+
+    /// Whether this pass runs here; `nobody` needs root and setpriv.
+    fn available(self) -> bool {
+        match self {
+            User::Caller => true,
+            User::Nobody => {
+                let ok = is_root() && Path::new("/usr/bin/setpriv").exists();
+                if !ok {
+                    eprintln!("skipped: the `nobody` pass needs root and /usr/bin/setpriv");
+                }
+                ok
+            }
+        }
+    }
+
+    /// Gives `path` to this user (a no-op for the caller).
+    fn own(self, path: &Path) {
+        if self == User::Nobody {
+            std::os::unix::fs::chown(path, Some(NOBODY), Some(NOBODY))
+                .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+        }
+    }
+}
+
+/// A fresh random number.
+fn random() -> u64 {
+    let mut h = RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos(),
+    );
+    h.finish()
+}
+
+/// A temporary folder with the given mode, owned by `owner` (root keeps folders that only
+/// the sandbox should keep `nobody` out of).
+fn dir(owner: User, mode: u32) -> TempDir {
+    let d = tempfile::Builder::new()
+        .prefix("kata-hostile-")
+        .tempdir()
+        .unwrap();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(mode)).unwrap();
+    owner.own(d.path());
+    d
+}
+
+fn write(path: &Path, text: &str, owner: User, mode: u32) {
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    owner.own(path);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The toolchain and caches of each user
+// ---------------------------------------------------------------------------------------------
+
+struct Setup {
+    /// `KATA_RUSTC`: the compiler inside a sysroot this user can read.
+    rustc: PathBuf,
+    /// `KATA_CACHE_DIR`, shared by this user's tests (the harness runtime builds once).
+    cache: PathBuf,
+}
+
+/// The caller's sysroot and host triple.
+fn sysroot() -> &'static (PathBuf, String) {
+    static SYSROOT: OnceLock<(PathBuf, String)> = OnceLock::new();
+    SYSROOT.get_or_init(|| {
+        let driver = std::env::var_os("KATA_RUSTC").unwrap_or_else(|| "rustc".into());
+        let out = Command::new(&driver)
+            .args(["--print", "sysroot"])
+            .output()
+            .expect("rustc runs");
+        assert!(out.status.success(), "rustc --print sysroot failed");
+        let sysroot = PathBuf::from(String::from_utf8(out.stdout).unwrap().trim());
+        let out = Command::new(sysroot.join("bin/rustc"))
+            .arg("-vV")
+            .output()
+            .expect("rustc -vV runs");
+        let host = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+            .expect("rustc -vV names the host");
+        (sysroot, host)
+    })
+}
+
+fn setup(user: User) -> &'static Setup {
+    static CALLER: OnceLock<Setup> = OnceLock::new();
+    static NOBODY_SETUP: OnceLock<Setup> = OnceLock::new();
+    let cell = match user {
+        User::Caller => &CALLER,
+        User::Nobody => &NOBODY_SETUP,
+    };
+    cell.get_or_init(|| {
+        let (sysroot, host) = sysroot();
+        let rustc = match user {
+            User::Caller => sysroot.join("bin/rustc"),
+            User::Nobody => readable_toolchain(sysroot, host).join("bin/rustc"),
+        };
+        let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-cache");
+        std::fs::create_dir_all(&base).unwrap();
+        std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let cache = base.join(user.name());
+        std::fs::create_dir_all(&cache).unwrap();
+        user.own(&cache);
+        let setup = Setup { rustc, cache };
+        // Warm up: the reference solution is accepted, which builds the harness runtime
+        // once for this user's cache before any test measures its time.
+        let mut p = Probe::with_source(
+            user,
+            &setup,
+            "reference.rs",
+            &std::fs::read_to_string(hostile_dir().join("solutions/probe.rs")).unwrap(),
+        );
+        let r = p.submit();
+        assert_eq!(
+            r.verdict(),
+            "accepted",
+            "reference solution\n{}",
+            r.describe()
+        );
+        setup
+    })
+}
+
+/// The kata's reference solution, to be judged afresh.
+fn reference(user: User) -> Probe {
+    reference_with(user, setup(user))
+}
+
+fn reference_with(user: User, setup: &Setup) -> Probe {
+    let source = std::fs::read_to_string(hostile_dir().join("solutions/probe.rs")).unwrap();
+    Probe::with_source(user, setup, "reference.rs", &source)
+}
+
+/// Links (or, across file systems, copies) the parts of the sysroot that `rustc` needs into
+/// a folder under the target directory that every user may read: `bin/rustc`, the shared
+/// libraries of `lib/`, and the host's `lib/rustlib/HOST/{lib,bin}` (standard library and
+/// linker). Copies left by earlier test runs are removed.
+fn readable_toolchain(sysroot: &Path, host: &str) -> PathBuf {
+    let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    for ancestor in base.ancestors() {
+        let mode = std::fs::metadata(ancestor).unwrap().permissions().mode();
+        assert!(
+            mode & 0o001 != 0,
+            "{} is not searchable by other users (mode {mode:o}): the `nobody` pass needs it",
+            ancestor.display()
+        );
+    }
+    for entry in std::fs::read_dir(base).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(pid) = name.strip_prefix("hostile-toolchain-") {
+            if !Path::new("/proc").join(pid).exists() {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+    let dest = base.join(format!("hostile-toolchain-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dest);
+    make_dir(&dest);
+    make_dir(&dest.join("bin"));
+    link(&sysroot.join("bin/rustc"), &dest.join("bin/rustc"));
+    make_dir(&dest.join("lib"));
+    for entry in std::fs::read_dir(sysroot.join("lib")).unwrap().flatten() {
+        if !entry.file_type().unwrap().is_dir() {
+            link(&entry.path(), &dest.join("lib").join(entry.file_name()));
+        }
+    }
+    let rustlib = Path::new("lib/rustlib").join(host);
+    make_dir(&dest.join("lib/rustlib"));
+    make_dir(&dest.join(&rustlib));
+    for part in ["lib", "bin"] {
+        let from = sysroot.join(&rustlib).join(part);
+        if from.exists() {
+            link_tree(&from, &dest.join(&rustlib).join(part));
+        }
+    }
+    dest
+}
+
+fn make_dir(path: &Path) {
+    std::fs::create_dir(path).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+fn link(from: &Path, to: &Path) {
+    let meta = std::fs::symlink_metadata(from).unwrap();
+    if meta.file_type().is_symlink() {
+        std::os::unix::fs::symlink(std::fs::read_link(from).unwrap(), to).unwrap();
+    } else if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+fn link_tree(from: &Path, to: &Path) {
+    make_dir(to);
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            link_tree(&entry.path(), &target);
+        } else {
+            link(&entry.path(), &target);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A submission
+// ---------------------------------------------------------------------------------------------
+
+/// One hostile program, ready to submit in a workspace of its own.
+struct Probe {
+    user: User,
+    file: String,
+    source: String,
+    declared: String,
+    workspace: TempDir,
+    home: TempDir,
+    marker: String,
+    secret_env: String,
+    rustc: PathBuf,
+    cache: PathBuf,
+    env: Vec<(String, String)>,
+}
+
+impl Probe {
+    /// `tests/hostile/programs/FILE`, with the placeholders every program may use filled in.
+    fn new(user: User, file: &str) -> Probe {
+        let path = programs_dir().join(file);
+        let source =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        Probe::with_source(user, setup(user), file, &source)
+    }
+
+    fn with_source(user: User, setup: &Setup, file: &str, source: &str) -> Probe {
+        let declared = if source.contains("// expect:") {
+            declared_verdict(source, Path::new(file))
+        } else {
+            "accepted".into()
+        };
+        let marker = (100_000_000 + random() % 900_000_000).to_string();
+        let workspace = dir(user, 0o700);
+        let home = dir(user, 0o700);
+        let secret_env = format!("env-secret-{marker}-{:016x}", random());
+        write(
+            &home.path().join(".secret"),
+            &format!("home-secret-{marker}"),
+            user,
+            0o600,
+        );
+        // A unique last line: every submission compiles and runs afresh, never answered
+        // from the judge's cache of reports by an earlier run of the same program.
+        let source = format!("{source}\n// run {marker}\n");
+        let mut p = Probe {
+            user,
+            file: file.to_string(),
+            source,
+            declared,
+            workspace,
+            home,
+            marker,
+            secret_env,
+            rustc: setup.rustc.clone(),
+            cache: setup.cache.clone(),
+            env: Vec::new(),
+        };
+        let workspace = p.workspace.path().display().to_string();
+        let home = p.home.path().display().to_string();
+        let marker = p.marker.clone();
+        p = p
+            .var("MARKER", &marker)
+            .var("WORKSPACE", &workspace)
+            .var("HOME", &home)
+            .var("KATA_TOML", &kata_toml().display().to_string())
+            .var("KATA_DIR", &kata_dir().display().to_string());
+        p
+    }
+
+    /// Replaces `{{KEY}}` in the program.
+    fn var(mut self, key: &str, value: &str) -> Probe {
+        self.source = self.source.replace(&format!("{{{{{key}}}}}"), value);
+        self
+    }
+
+    /// A variable of the judge's environment.
+    fn env(mut self, key: &str, value: &str) -> Probe {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// A file of the learner's workspace besides the program.
+    fn file(self, name: &str, text: &str) -> Probe {
+        write(&self.workspace.path().join(name), text, self.user, 0o600);
+        self
+    }
+
+    /// Judges the program with its own cache of built programs (seeded with the harness
+    /// runtime of this user's cache).
+    fn own_cache(mut self) -> Probe {
+        let cache = self.workspace.path().join(".cache");
+        copy_tree(&self.cache.join("rt"), &cache.join("rt"), self.user);
+        self.user.own(&cache);
+        self.cache = cache;
+        self
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.workspace.path().join(name)
+    }
+
+    /// `kata --katas tests/hostile/katas submit FILE --kata probe --json`, as this user.
+    fn submit(&mut self) -> Submitted {
+        if let Some(start) = self.source.find("{{") {
+            let rest = &self.source[start..];
+            let end = rest.find("}}").map_or(rest.len(), |e| e + 2);
+            assert!(
+                !rest[2..end.saturating_sub(2)]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_'),
+                "{}: placeholder {} left unfilled",
+                self.file,
+                &rest[..end]
+            );
+        }
+        let program = self.path(&self.file);
+        write(&program, &self.source, self.user, 0o600);
+        let kata = Path::new(env!("CARGO_BIN_EXE_kata"));
+        let args = [
+            "--color",
+            "never",
+            "--katas",
+            &kata_dir().display().to_string(),
+            "submit",
+            &self.file,
+            "--kata",
+            "probe",
+            "--json",
+        ]
+        .map(String::from);
+        let mut cmd = match self.user {
+            User::Caller => Command::new(kata),
+            User::Nobody => {
+                let mut c = Command::new("/usr/bin/setpriv");
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+                    .arg(kata);
+                c
+            }
+        };
+        cmd.args(&args)
+            .current_dir(self.workspace.path())
+            .env_clear()
+            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            .env("HOME", self.home.path())
+            .env("KATA_CACHE_DIR", &self.cache)
+            .env("KATA_RUSTC", &self.rustc)
+            .env(SECRET_VAR, &self.secret_env)
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .process_group(0);
+        let start = Instant::now();
+        let mut child = cmd.spawn().expect("kata starts");
+        let mut stdout = child.stdout.take().unwrap();
+        let mut stderr = child.stderr.take().unwrap();
+        let out_reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = stdout.read_to_string(&mut s);
+            s
+        });
+        let err_reader = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = stderr.read_to_string(&mut s);
+            s
+        });
+        // The judge's own peak memory (VmHWM, its children excluded), read while it runs.
+        let pid = child.id();
+        let status_file = format!("/proc/{pid}/status");
+        let mut judge_rss = 0u64;
+        let status = loop {
+            if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
+                s.lines()
+                    .find_map(|l| l.strip_prefix("VmHWM:"))
+                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            }) {
+                judge_rss = judge_rss.max(kb * 1024);
+            }
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > JUDGE_TIMEOUT {
+                // SAFETY: kills the process group that the judge this test started leads.
+                unsafe { libc::kill(-(pid as i32), libc::SIGKILL) };
+                let _ = child.wait();
+                panic!("{}: the judge still ran after {JUDGE_TIMEOUT:?}", self.file);
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        let elapsed = start.elapsed();
+        let out = Output {
+            code: status.code().unwrap_or(-1),
+            stdout: out_reader.join().unwrap(),
+            stderr: err_reader.join().unwrap(),
+        };
+        let json = serde_json::from_str(&out.stdout).unwrap_or(serde_json::Value::Null);
+        let r = Submitted {
+            file: self.file.clone(),
+            user: self.user,
+            out,
+            json,
+            elapsed,
+            judge_rss,
+        };
+        eprintln!(
+            "{} as {}: {} in {:.2} s",
+            r.file,
+            r.user.name(),
+            r.verdict(),
+            r.elapsed.as_secs_f64()
+        );
+        // Whatever the attack, the judge's environment never shows.
+        r.hides(&self.secret_env);
+        r
+    }
+
+    /// Submits and checks the declared verdict and exit status.
+    fn judged(&mut self) -> Submitted {
+        let r = self.submit();
+        r.has_verdict(&self.declared);
+        r
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path, owner: User) {
+    std::fs::create_dir_all(to).unwrap();
+    owner.own(to);
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target, owner);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+            owner.own(&target);
+        }
+    }
+}
+
+/// What the judge said about one submission.
+struct Submitted {
+    file: String,
+    user: User,
+    out: Output,
+    json: serde_json::Value,
+    elapsed: Duration,
+    /// The judge's own peak resident memory, in bytes.
+    judge_rss: u64,
+}
+
+impl Submitted {
+    fn describe(&self) -> String {
+        format!(
+            "{} as {}: exit {} after {:.2} s, judge's peak memory {} MiB\nstdout:\n{}\nstderr:\n{}",
+            self.file,
+            self.user.name(),
+            self.out.code,
+            self.elapsed.as_secs_f64(),
+            self.judge_rss >> 20,
+            self.out.stdout,
+            self.out.stderr
+        )
+    }
+
+    fn verdict(&self) -> &str {
+        self.json["verdict"].as_str().unwrap_or("(no JSON verdict)")
+    }
+
+    fn has_verdict(&self, expected: &str) -> &Self {
+        assert_eq!(self.verdict(), expected, "{}", self.describe());
+        let code = if expected == "accepted" { 0 } else { 1 };
+        assert_eq!(self.out.code, code, "exit status\n{}", self.describe());
+        self
+    }
+
+    /// The per-test objects of the JSON report.
+    fn tests(&self) -> Vec<serde_json::Value> {
+        self.json["tests"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// Every test's verdict is `verdict` (not only the first failing one).
+    fn every_test(&self, verdict: &str) -> &Self {
+        let tests = self.tests();
+        assert_eq!(tests.len(), TESTS as usize, "{}", self.describe());
+        for t in &tests {
+            assert_eq!(t["verdict"], verdict, "{}: {}", t["name"], self.describe());
+        }
+        self
+    }
+
+    /// Every test's message contains `text`.
+    fn every_message_has(&self, text: &str) -> &Self {
+        for t in self.tests() {
+            let message = t["message"].as_str().unwrap_or("");
+            assert!(
+                message.contains(text),
+                "{}: message {message:?} lacks {text:?}\n{}",
+                t["name"],
+                self.describe()
+            );
+        }
+        self
+    }
+
+    /// The compiler's diagnostics (compile errors) contain `text`.
+    fn diagnostics_have(&self, text: &str) -> &Self {
+        let message = self.json["message"].as_str().unwrap_or("");
+        assert!(
+            message.contains(text),
+            "diagnostics lack {text:?}\n{}",
+            self.describe()
+        );
+        self
+    }
+
+    /// `text` appears nowhere in what the judge printed.
+    fn hides(&self, text: &str) -> &Self {
+        assert!(!text.is_empty());
+        assert!(
+            !self.out.stdout.contains(text) && !self.out.stderr.contains(text),
+            "the judge's output leaks {text:?}\n{}",
+            self.describe()
+        );
+        self
+    }
+
+    fn within(&self, limit: Duration) -> &Self {
+        assert!(
+            self.elapsed <= limit,
+            "took {:.2} s, more than {:.2} s\n{}",
+            self.elapsed.as_secs_f64(),
+            limit.as_secs_f64(),
+            self.describe()
+        );
+        self
+    }
+}
+
+/// How long the judge may take to run the probe kata's tests (two at a time) when each is
+/// stopped within twice its time limit plus a second, the build being cached.
+fn run_bound() -> Duration {
+    let rounds = TESTS.div_ceil(2);
+    (TIME_LIMIT * 2 + Duration::from_secs(1)) * rounds
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leftovers
+// ---------------------------------------------------------------------------------------------
+
+/// Processes whose command line, or threads whose name, contain `marker`; each is killed
+/// (by its pid) so that a failing test leaves nothing running.
+fn leftovers(marker: &str) -> Vec<String> {
+    // A double fork or a detached child takes a moment to exec `sleep MARKER`.
+    std::thread::sleep(Duration::from_millis(300));
+    let own = std::process::id();
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        if pid == own {
+            continue;
+        }
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        let mut hit = cmdline.contains(marker);
+        if let Ok(tasks) = std::fs::read_dir(entry.path().join("task")) {
+            for task in tasks.flatten() {
+                let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+                hit |= comm.contains(marker);
+            }
+        }
+        if hit {
+            found.push(format!("pid {pid}: {cmdline}"));
+            // SAFETY: sends a signal to a process that carries this test's unique marker.
+            unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+        }
+    }
+    found
+}
+
+fn assert_no_leftovers(marker: &str, r: &Submitted) {
+    let found = leftovers(marker);
+    assert!(
+        found.is_empty(),
+        "processes left behind: {found:#?}\n{}",
+        r.describe()
+    );
+}
+
+/// Compilers still running in a build folder the judge already removed.
+fn orphan_compilers() -> Vec<String> {
+    let build_dirs = std::env::temp_dir().join("kata-build-");
+    let prefix = build_dirs.display().to_string();
+    let mut found = Vec::new();
+    for _ in 0..10 {
+        found.clear();
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            if let Ok(cwd) = std::fs::read_link(entry.path().join("cwd")) {
+                let cwd = cwd.display().to_string();
+                if cwd.starts_with(&prefix) && cwd.ends_with(" (deleted)") {
+                    found.push(format!("pid {:?} in {cwd}", entry.file_name()));
+                }
+            }
+        }
+        if found.is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    found
+}
+
+/// A folder that only the sandbox keeps the judged program out of: anyone may read it.
+struct Secret {
+    dir: TempDir,
+    text: String,
+}
+
+impl Secret {
+    fn new(name: &str, text: &str) -> Secret {
+        let dir = dir(User::Caller, 0o755);
+        write(&dir.path().join(name), text, User::Caller, 0o644);
+        Secret {
+            dir,
+            text: text.to_string(),
+        }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).display().to_string()
+    }
+}
+
+/// The first line of /etc/shadow, when this user can read it.
+fn shadow_line() -> Option<String> {
+    let text = std::fs::read_to_string("/etc/shadow").ok()?;
+    text.lines()
+        .find(|l| !l.trim().is_empty())
+        .map(str::to_string)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Files
+// ---------------------------------------------------------------------------------------------
+
+fn read_etc_shadow(user: User) {
+    let r = Probe::new(user, "read_etc_shadow.rs").judged();
+    if let Some(line) = shadow_line() {
+        r.hides(&line);
+    }
+}
+
+fn read_secret_file(user: User) {
+    let secret = Secret::new("secret.txt", &format!("file-secret-{:x}", random()));
+    let r = Probe::new(user, "read_secret_file.rs")
+        .var("SECRET_FILE", &secret.path("secret.txt"))
+        .judged();
+    r.hides(&secret.text);
+}
+
+fn read_kata_toml(user: User) {
+    let r = Probe::new(user, "read_kata_toml.rs").judged();
+    r.hides(HIDDEN_VALUE).hides("probe.toml");
+}
+
+fn read_workspace(user: User) {
+    let text = format!("notes-secret-{:x}", random());
+    let r = Probe::new(user, "read_workspace.rs")
+        .file("notes.txt", &text)
+        .judged();
+    r.hides(&text);
+}
+
+fn read_home(user: User) {
+    let mut p = Probe::new(user, "read_home.rs");
+    let text = format!("home-secret-{}", p.marker);
+    let r = p.judged();
+    r.hides(&text);
+}
+
+fn read_proc_1_environ(user: User) {
+    Probe::new(user, "read_proc_1_environ.rs").judged();
+}
+
+fn read_judge_environ(user: User) {
+    // `submit` checks that the secret value shows nowhere; the name must not either.
+    Probe::new(user, "read_judge_environ.rs")
+        .judged()
+        .hides("leaked");
+}
+
+fn write_outside(user: User) {
+    let out = dir(User::Caller, 0o777);
+    let out_file = out.path().join("planted.rs");
+    let mut p =
+        Probe::new(user, "write_outside.rs").var("OUT_FILE", &out_file.display().to_string());
+    let r = p.judged();
+    for path in [out_file, p.path("planted.rs"), p.path("planted.txt")] {
+        assert!(
+            !path.exists(),
+            "{} was written\n{}",
+            path.display(),
+            r.describe()
+        );
+    }
+}
+
+fn write_tmp_shm(user: User) {
+    let mut p = Probe::new(user, "write_tmp_shm.rs");
+    let r = p.judged();
+    for dir in ["/tmp", "/dev/shm", "/var/tmp"] {
+        let path = Path::new(dir).join(format!("kata-hostile-{}", p.marker));
+        let written = path.exists();
+        let _ = std::fs::remove_file(&path);
+        assert!(!written, "{} was written\n{}", path.display(), r.describe());
+    }
+}
+
+fn fill_disk(user: User) {
+    let mut p = Probe::new(user, "fill_disk.rs");
+    let r = p.judged();
+    let name = format!("kata-fill-{}", p.marker);
+    let dirs = [
+        p.workspace.path().to_path_buf(),
+        p.home.path().to_path_buf(),
+        "/tmp".into(),
+        "/dev/shm".into(),
+        "/var/tmp".into(),
+        p.cache.join("bin"),
+    ];
+    for dir in dirs {
+        let path = dir.join(&name);
+        let written = path.exists();
+        let _ = std::fs::remove_file(&path);
+        assert!(!written, "{} was written\n{}", path.display(), r.describe());
+    }
+}
+
+fn poison_cache(user: User) {
+    let mut p = Probe::new(user, "poison_cache.rs").own_cache();
+    let r = p.judged();
+    let bin = p.cache.join("bin");
+    let entries: Vec<PathBuf> = std::fs::read_dir(&bin)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}\n{}", r.describe());
+    let head = std::fs::read(&entries[0]).unwrap();
+    assert_eq!(&head[..4], b"\x7fELF", "the cached program was overwritten");
+}
+
+fn write_tty(user: User) {
+    Probe::new(user, "write_tty.rs").judged();
+}
+
+fn read_cache(user: User) {
+    Probe::new(user, "read_cache.rs").judged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compile time
+// ---------------------------------------------------------------------------------------------
+
+fn include_str_secret(user: User) {
+    let secret = Secret::new("secret.txt", &format!("include-secret-{:x}", random()));
+    let r = Probe::new(user, "include_str_secret.rs")
+        .var("SECRET_FILE", &secret.path("secret.txt"))
+        .judged();
+    r.hides(&secret.text)
+        .diagnostics_have("include_str_secret.rs");
+}
+
+fn include_bytes_shadow(user: User) {
+    let r = Probe::new(user, "include_bytes_shadow.rs").judged();
+    r.diagnostics_have("/etc/shadow");
+    if let Some(line) = shadow_line() {
+        r.hides(&line);
+    }
+}
+
+fn include_proc_environ(user: User) {
+    Probe::new(user, "include_proc_environ.rs")
+        .judged()
+        .diagnostics_have("/proc/self/environ");
+}
+
+fn path_mod_secret(user: User) {
+    let text = format!("path-secret-{:x}", random());
+    let secret = Secret::new(
+        "stolen.rs",
+        &format!("// {text}\npub const LEAKED: i64 = 1;\n"),
+    );
+    let r = Probe::new(user, "path_mod_secret.rs")
+        .var("SECRET_RS", &secret.path("stolen.rs"))
+        .judged();
+    r.hides(&secret.text);
+}
+
+fn path_mod_kata_toml(user: User) {
+    let r = Probe::new(user, "path_mod_kata_toml.rs").judged();
+    r.hides(HIDDEN_VALUE).hides("hostile test suite");
+}
+
+fn env_secret(user: User) {
+    Probe::new(user, "env_secret.rs")
+        .judged()
+        .diagnostics_have(SECRET_VAR);
+}
+
+fn option_env_secret(user: User) {
+    Probe::new(user, "option_env_secret.rs").judged();
+}
+
+fn global_asm_incbin(user: User) {
+    let secret = Secret::new("secret.bin", &format!("asm-secret-{:x}", random()));
+    let r = Probe::new(user, "global_asm_incbin.rs")
+        .var("SECRET_FILE", &secret.path("secret.bin"))
+        .judged();
+    r.hides(&secret.text);
+}
+
+fn endless_const(user: User) {
+    let r = Probe::new(user, "endless_const.rs")
+        .env("KATA_COMPILE_TIMEOUT_MS", "3000")
+        .judged();
+    r.diagnostics_have("longer than 3.0 s")
+        .within(Duration::from_secs(5));
+    let orphans = orphan_compilers();
+    assert!(
+        orphans.is_empty(),
+        "compilers left running: {orphans:?}\n{}",
+        r.describe()
+    );
+}
+
+fn huge_static(user: User) {
+    let r = Probe::new(user, "huge_static.rs").judged();
+    r.diagnostics_have("huge_static.rs:")
+        .within(Duration::from_secs(10));
+    let orphans = orphan_compilers();
+    assert!(orphans.is_empty(), "compilers left running: {orphans:?}");
+}
+
+fn no_mangle_hijack(user: User) {
+    Probe::new(user, "no_mangle_hijack.rs")
+        .judged()
+        .diagnostics_have("no_mangle");
+}
+
+fn fork_unsafe(user: User) {
+    let mut p = Probe::new(user, "fork_unsafe.rs");
+    let r = p.judged();
+    r.diagnostics_have("unsafe");
+    assert_no_leftovers(&p.marker, &r);
+}
+
+fn kill_unsafe(user: User) {
+    Probe::new(user, "kill_unsafe.rs")
+        .judged()
+        .diagnostics_have("unsafe");
+}
+
+fn null_deref(user: User) {
+    Probe::new(user, "null_deref.rs")
+        .judged()
+        .diagnostics_have("unsafe");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network
+// ---------------------------------------------------------------------------------------------
+
+fn tcp_connect(user: User) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let port = listener.local_addr().unwrap().port().to_string();
+    let r = Probe::new(user, "tcp_connect.rs")
+        .var("PORT", &port)
+        .judged();
+    match listener.accept() {
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+        other => panic!("the listener saw {other:?}\n{}", r.describe()),
+    }
+}
+
+fn udp_send(user: User) {
+    let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    socket.set_nonblocking(true).unwrap();
+    let port = socket.local_addr().unwrap().port().to_string();
+    let r = Probe::new(user, "udp_send.rs").var("PORT", &port).judged();
+    let mut buf = [0u8; 64];
+    match socket.recv_from(&mut buf) {
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+        other => panic!("the socket received {other:?}\n{}", r.describe()),
+    }
+}
+
+fn tcp_bind(user: User) {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port().to_string()
+    };
+    Probe::new(user, "tcp_bind.rs").var("PORT", &port).judged();
+}
+
+fn unix_socket(user: User) {
+    use std::os::linux::net::SocketAddrExt;
+    use std::os::unix::net::{SocketAddr, UnixListener};
+    let dir = dir(User::Caller, 0o777);
+    let path = dir.path().join("service.sock");
+    let listener = UnixListener::bind(&path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o777)).unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let name = format!("kata-hostile-{:x}", random());
+    let abstract_listener =
+        UnixListener::bind_addr(&SocketAddr::from_abstract_name(name.as_bytes()).unwrap()).unwrap();
+    abstract_listener.set_nonblocking(true).unwrap();
+    let r = Probe::new(user, "unix_socket.rs")
+        .var("SOCKET", &path.display().to_string())
+        .var("ABSTRACT", &name)
+        .judged();
+    for l in [&listener, &abstract_listener] {
+        match l.accept() {
+            Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+            other => panic!("the listener saw {other:?}\n{}", r.describe()),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+// ---------------------------------------------------------------------------------------------
+
+fn leaves_nothing(user: User, file: &str) {
+    let mut p = Probe::new(user, file);
+    let r = p.judged();
+    assert_no_leftovers(&p.marker, &r);
+}
+
+fn fork_bomb(user: User) {
+    leaves_nothing(user, "fork_bomb.rs");
+}
+
+fn spawn_shell(user: User) {
+    leaves_nothing(user, "spawn_shell.rs");
+}
+
+fn detached_child(user: User) {
+    leaves_nothing(user, "detached_child.rs");
+}
+
+fn setsid_double_fork(user: User) {
+    leaves_nothing(user, "setsid_double_fork.rs");
+}
+
+fn thread_bomb(user: User) {
+    let mut p = Probe::new(user, "thread_bomb.rs");
+    let r = p.judged();
+    r.within(Duration::from_secs(20));
+    assert_no_leftovers(&p.marker, &r);
+    // The machine survived: it still judges a program afresh.
+    reference(user).judged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resources
+// ---------------------------------------------------------------------------------------------
+
+/// Submits twice: the first time builds the program, the second is timed without the build.
+fn judged_twice(p: &mut Probe) -> Submitted {
+    p.judged();
+    p.judged()
+}
+
+fn stopped_in_time(r: &Submitted) {
+    r.every_test("time_limit_exceeded").within(run_bound());
+    let most = (TIME_LIMIT * 2 + Duration::from_secs(1)).as_millis() as f64;
+    for t in r.tests() {
+        let cpu = t["time_ms"].as_f64().unwrap();
+        assert!(
+            cpu <= most,
+            "{}: {cpu} ms of CPU\n{}",
+            t["name"],
+            r.describe()
+        );
+        let message = t["message"].as_str().unwrap_or("");
+        if let Some(wall) = message
+            .strip_prefix("stopped after ")
+            .and_then(|m| m.split(' ').next())
+            .and_then(|ms| ms.parse::<f64>().ok())
+        {
+            assert!(wall <= most, "{}: {message}\n{}", t["name"], r.describe());
+        }
+    }
+}
+
+fn busy_loop(user: User) {
+    let r = judged_twice(&mut Probe::new(user, "busy_loop.rs"));
+    stopped_in_time(&r);
+    r.every_message_has("ms of CPU time");
+}
+
+fn busy_threads(user: User) {
+    let mut p = Probe::new(user, "busy_threads.rs");
+    let r = judged_twice(&mut p);
+    stopped_in_time(&r);
+    assert_no_leftovers(&p.marker, &r);
+}
+
+fn sleep_forever(user: User) {
+    let r = judged_twice(&mut Probe::new(user, "sleep_forever.rs"));
+    stopped_in_time(&r);
+    r.every_message_has("wall-clock");
+}
+
+fn alloc_beyond(user: User) {
+    Probe::new(user, "alloc_beyond.rs")
+        .judged()
+        .every_test("memory_limit_exceeded");
+}
+
+fn with_capacity_huge(user: User) {
+    Probe::new(user, "with_capacity_huge.rs")
+        .judged()
+        .every_test("memory_limit_exceeded")
+        .every_message_has("memory allocation of 1099511627776 bytes failed");
+}
+
+fn read_dev_zero(user: User) {
+    // The allocation is refused: the program sees OutOfMemory and answers.
+    Probe::new(user, "read_dev_zero.rs").judged();
+}
+
+fn stdout_flood(user: User) {
+    let r = judged_twice(&mut Probe::new(user, "stdout_flood.rs"));
+    r.every_test("output_limit_exceeded").within(run_bound());
+}
+
+fn stderr_flood(user: User) {
+    let r = judged_twice(&mut Probe::new(user, "stderr_flood.rs"));
+    r.every_test("output_limit_exceeded").within(run_bound());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honest verdicts
+// ---------------------------------------------------------------------------------------------
+
+fn stack_overflow(user: User) {
+    Probe::new(user, "stack_overflow.rs")
+        .judged()
+        .every_test("runtime_error")
+        .every_message_has("stack overflow");
+}
+
+fn aborts(user: User) {
+    Probe::new(user, "abort.rs")
+        .judged()
+        .every_test("runtime_error")
+        .every_message_has("SIGABRT");
+}
+
+fn panics(user: User) {
+    let r = Probe::new(user, "panic.rs").judged();
+    r.every_test("runtime_error")
+        .every_message_has("panicked at panic.rs:")
+        .every_message_has("the probe gives up on ");
+}
+
+fn exit_zero(user: User) {
+    Probe::new(user, "exit_zero.rs")
+        .judged()
+        .every_test("runtime_error")
+        .every_message_has("std::process::exit");
+}
+
+fn imitate_channel(user: User) {
+    let r = Probe::new(user, "imitate_channel.rs").judged();
+    r.every_test("wrong_answer");
+    let sample = &r.tests()[0];
+    assert!(
+        sample["output"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("1\n1 \n"),
+        "{}",
+        r.describe()
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests: each attack as the caller and, when that is root, as `nobody`
+// ---------------------------------------------------------------------------------------------
+
+macro_rules! hostile_tests {
+    ($($name:ident),* $(,)?) => {
+        mod as_caller {
+            $(
+                #[test]
+                fn $name() {
+                    super::$name(super::User::Caller);
+                }
+            )*
+        }
+        mod as_nobody {
+            $(
+                #[test]
+                fn $name() {
+                    if super::User::Nobody.available() {
+                        super::$name(super::User::Nobody);
+                    }
+                }
+            )*
+        }
+    };
+}
+
+hostile_tests!(
+    read_etc_shadow,
+    read_secret_file,
+    read_kata_toml,
+    read_workspace,
+    read_home,
+    read_proc_1_environ,
+    read_judge_environ,
+    write_outside,
+    write_tmp_shm,
+    fill_disk,
+    poison_cache,
+    write_tty,
+    read_cache,
+    include_str_secret,
+    include_bytes_shadow,
+    include_proc_environ,
+    path_mod_secret,
+    path_mod_kata_toml,
+    env_secret,
+    option_env_secret,
+    global_asm_incbin,
+    endless_const,
+    huge_static,
+    no_mangle_hijack,
+    fork_unsafe,
+    kill_unsafe,
+    null_deref,
+    tcp_connect,
+    udp_send,
+    tcp_bind,
+    unix_socket,
+    fork_bomb,
+    spawn_shell,
+    detached_child,
+    setsid_double_fork,
+    thread_bomb,
+    busy_loop,
+    busy_threads,
+    sleep_forever,
+    alloc_beyond,
+    with_capacity_huge,
+    read_dev_zero,
+    stdout_flood,
+    stderr_flood,
+    stack_overflow,
+    aborts,
+    panics,
+    exit_zero,
+    imitate_channel,
+);
+
+#[test]
+fn every_hostile_program_declares_its_verdict_and_is_submitted() {
+    let this = include_str!("hostile.rs");
+    let mut names: Vec<String> = std::fs::read_dir(programs_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 24, "{names:?}");
+    for name in &names {
+        let path = programs_dir().join(name);
+        let source = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            source.starts_with("// expect: "),
+            "{name} does not start with its verdict"
+        );
+        declared_verdict(&source, &path);
+        assert!(
+            this.contains(&format!("\"{name}\"")),
+            "{name} is never submitted"
+        );
+    }
+}
