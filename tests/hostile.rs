@@ -849,6 +849,22 @@ fn read_cache(user: User) {
     Probe::new(user, "read_cache.rs").judged();
 }
 
+fn forge_channel(user: User) {
+    Probe::new(user, "forge_channel.rs").judged();
+}
+
+fn channel_flood(user: User) {
+    let mut p = Probe::new(user, "channel_flood.rs");
+    let r = p.submit();
+    assert!(
+        r.judge_rss < 200 << 20,
+        "the judge's own memory grew to {} MiB\n{}",
+        r.judge_rss >> 20,
+        r.describe()
+    );
+    r.has_verdict(&p.declared);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Compile time
 // ---------------------------------------------------------------------------------------------
@@ -931,6 +947,28 @@ fn huge_static(user: User) {
         .within(Duration::from_secs(10));
     let orphans = orphan_compilers();
     assert!(orphans.is_empty(), "compilers left running: {orphans:?}");
+}
+
+fn huge_binary(user: User) {
+    let mut p = Probe::new(user, "huge_binary.rs").own_cache();
+    let r = p.submit();
+    let bin = p.cache.join("bin");
+    let biggest = std::fs::read_dir(&bin)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.metadata().unwrap().len())
+                .max()
+                .unwrap_or(0)
+        })
+        .unwrap_or(0);
+    assert!(
+        biggest < 64 << 20,
+        "the judge keeps a {} MiB program in its cache\n{}",
+        biggest >> 20,
+        r.describe()
+    );
+    r.has_verdict(&p.declared);
 }
 
 fn no_mangle_hijack(user: User) {
@@ -1220,6 +1258,8 @@ hostile_tests!(
     poison_cache,
     write_tty,
     read_cache,
+    forge_channel,
+    channel_flood,
     include_str_secret,
     include_bytes_shadow,
     include_proc_environ,
@@ -1230,6 +1270,7 @@ hostile_tests!(
     global_asm_incbin,
     endless_const,
     huge_static,
+    huge_binary,
     no_mangle_hijack,
     fork_unsafe,
     kill_unsafe,
