@@ -265,19 +265,18 @@ impl Judge<'_> {
         });
         std::thread::scope(|s| {
             for _ in 0..workers {
-                s.spawn(|| loop {
-                    let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) else {
-                        break;
-                    };
-                    let job = &jobs[i];
-                    let r = run::run(&program, &job.stdin, limits)
-                        .map(|outcome| judge_one(kata, job, &outcome, &limits));
-                    results.lock().expect("results")[i] = Some(r);
-                    let d = done.fetch_add(1, Ordering::SeqCst) + 1;
-                    (self.on_stage)(Stage::Running {
-                        done: d,
-                        total: jobs.len(),
-                    });
+                s.spawn(|| {
+                    while let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) {
+                        let job = &jobs[i];
+                        let r = run::run(&program, &job.stdin, limits)
+                            .map(|outcome| judge_one(kata, job, &outcome, &limits));
+                        results.lock().expect("results")[i] = Some(r);
+                        let d = done.fetch_add(1, Ordering::SeqCst) + 1;
+                        (self.on_stage)(Stage::Running {
+                            done: d,
+                            total: jobs.len(),
+                        });
+                    }
                 });
             }
         });

@@ -346,7 +346,12 @@ impl Launch {
         let own_pid = std::process::id();
         let root = euid_is_root();
         let isolate = !(root && self.policy.profile == Profile::Run);
-        match isolate.then(|| unshare_network(root)).unwrap_or(Err(0)) {
+        let isolation = if isolate {
+            unshare_network(root)
+        } else {
+            Err(0)
+        };
+        match isolation {
             Ok(Isolation::UserAndNetwork) => {
                 map_own_ids()?;
                 // RLIMIT_NPROC counts every task of the user, machine-wide, except in a fresh user
@@ -1137,7 +1142,7 @@ pub fn missing_guard_warnings() -> Vec<String> {
         .any(|g| g.name == "seccomp filter" && g.provided);
     guards
         .into_iter()
-        .filter(|g| !g.provided && !(seccomp && g.name == "RLIMIT_NPROC"))
+        .filter(|g| !(g.provided || seccomp && g.name == "RLIMIT_NPROC"))
         .map(|g| format!("sandbox guard not available: {} ({})", g.name, g.detail))
         .collect()
 }
