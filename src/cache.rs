@@ -6,8 +6,10 @@ use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// How many built binaries are kept; the least recently used go first.
+/// How many built binaries are kept, and how many bytes in all; the least recently used go
+/// first.
 const MAX_BINARIES: usize = 200;
+const MAX_BINARY_BYTES: u64 = 1 << 30;
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -69,7 +71,7 @@ impl Cache {
         }
         fs::rename(&tmp, &dest)?;
         if kind == "bin" {
-            self.prune(&dir, MAX_BINARIES);
+            self.prune(&dir, MAX_BINARIES, MAX_BINARY_BYTES);
         }
         Ok(dest)
     }
@@ -85,20 +87,27 @@ impl Cache {
         Ok(dest)
     }
 
-    fn prune(&self, dir: &Path, keep: usize) {
+    /// Removes the least recently used entries of `dir` until at most `keep` entries and
+    /// `max_bytes` bytes remain.
+    fn prune(&self, dir: &Path, keep: usize, max_bytes: u64) {
         let Ok(entries) = fs::read_dir(dir) else {
             return;
         };
-        let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
+        let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = entries
             .filter_map(|e| e.ok())
-            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .filter_map(|e| {
+                let m = e.metadata().ok()?;
+                Some((m.modified().ok()?, m.len(), e.path()))
+            })
             .collect();
-        if files.len() <= keep {
-            return;
-        }
-        files.sort();
-        for (_, p) in &files[..files.len() - keep] {
-            let _ = fs::remove_file(p);
+        // Newest first: keep from the front while within both bounds.
+        files.sort_by_key(|f| std::cmp::Reverse(f.0));
+        let mut total = 0;
+        for (i, (_, len, path)) in files.iter().enumerate() {
+            total += len;
+            if i >= keep || total > max_bytes {
+                let _ = fs::remove_file(path);
+            }
         }
     }
 }
@@ -123,7 +132,9 @@ mod tests {
         for i in 0..5 {
             cache.put_bytes("bin", &format!("k{i}"), b"x").unwrap();
         }
-        cache.prune(&dir.path().join("bin"), 2);
+        cache.prune(&dir.path().join("bin"), 2, u64::MAX);
         assert_eq!(fs::read_dir(dir.path().join("bin")).unwrap().count(), 2);
+        cache.prune(&dir.path().join("bin"), 10, 1);
+        assert_eq!(fs::read_dir(dir.path().join("bin")).unwrap().count(), 1);
     }
 }

@@ -9,6 +9,7 @@ use crate::sandbox::{self, Policy, Profile};
 use crate::sys;
 use crate::toolchain::Toolchain;
 use std::io::Read;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -47,6 +48,9 @@ fn compile_time_limit() -> Duration {
 }
 /// Data-segment limit of the compiler.
 const COMPILE_MEMORY_LIMIT: u64 = 2 << 30;
+/// Largest file the compiler may write: a program with a huge `static` fails to build
+/// rather than filling the cache (a real solution's binary is well under a megabyte).
+pub const MAX_BINARY: u64 = 64 << 20;
 /// Largest diagnostics kept.
 const MAX_DIAGNOSTICS: u64 = 256 << 10;
 /// The name the harness's own files show in diagnostics.
@@ -210,7 +214,7 @@ impl Compiler<'_> {
             write: vec![dir.to_path_buf()],
             memory: Some(COMPILE_MEMORY_LIMIT),
             cpu: Some(compile_time_limit() + Duration::from_secs(5)),
-            file_size: 1 << 30,
+            file_size: MAX_BINARY,
             stack: None,
         };
         let os_args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
@@ -257,6 +261,11 @@ impl Compiler<'_> {
         }
         if status.success() {
             Ok(None)
+        } else if status.signal() == Some(libc::SIGXFSZ) || diag.contains("File too large") {
+            Ok(Some(format!(
+                "error: the compiled program would be larger than {} MiB, the limit (a huge `static` or `const`?)",
+                MAX_BINARY >> 20
+            )))
         } else if diag.trim().is_empty() {
             Ok(Some(format!(
                 "error: the compiler stopped ({status}), printing nothing: out of memory?"

@@ -34,8 +34,8 @@ impl Limits {
 /// How often CPU time is read while a run may be over its limit.
 const CPU_CHECK_EVERY: Duration = Duration::from_millis(10);
 
-/// Largest answer read from the result channel.
-const MAX_CHANNEL: usize = 512 << 20;
+/// Largest answer read from the result channel (10^6 floats take about 20 MiB).
+pub const MAX_CHANNEL: usize = 128 << 20;
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,7 +73,9 @@ pub struct Program<'a> {
 pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let (stdout_r, stdout_w) = pipe()?;
     let (stderr_r, stderr_w) = pipe()?;
-    let (chan_r, chan_w) = pipe()?;
+    // The result channel is a socket, not a pipe: see `sys::socketpair`.
+    let (chan_r, chan_w) =
+        sys::socketpair().map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
     let mut read = sandbox::runtime_read_paths();
     read.push(program.binary.to_path_buf());
     read.extend(program.read.iter().cloned());
