@@ -139,7 +139,8 @@ fn write(path: &Path, text: &str, owner: User, mode: u32) {
 struct Setup {
     /// `KATA_RUSTC`: the compiler inside a sysroot this user can read.
     rustc: PathBuf,
-    /// `KATA_CACHE_DIR`, shared by this user's tests (the harness runtime builds once).
+    /// A cache that holds the harness runtime for this user; each test copies it into a
+    /// cache of its own, so that nothing a test builds outlives it.
     cache: PathBuf,
 }
 
@@ -187,21 +188,13 @@ fn setup(user: User) -> &'static Setup {
         std::fs::create_dir_all(&cache).unwrap();
         user.own(&cache);
         let setup = Setup { rustc, cache };
-        // Warm up: the reference solution is accepted, which builds the harness runtime
-        // once for this user's cache before any test measures its time.
-        let mut p = Probe::with_source(
-            user,
-            &setup,
-            "reference.rs",
-            &std::fs::read_to_string(hostile_dir().join("solutions/probe.rs")).unwrap(),
-        );
-        let r = p.submit();
-        assert_eq!(
-            r.verdict(),
-            "accepted",
-            "reference solution\n{}",
-            r.describe()
-        );
+        // Warm up: the reference solution as it is, judged with the shared cache, builds
+        // the harness runtime once for this user (and for later test runs) before any test
+        // measures its time.
+        let mut warm_up = reference_with(user, &setup);
+        warm_up.source = std::fs::read_to_string(hostile_dir().join("solutions/probe.rs")).unwrap();
+        warm_up.cache = setup.cache.clone();
+        warm_up.judged();
         setup
     })
 }
@@ -302,7 +295,9 @@ struct Probe {
     marker: String,
     secret_env: String,
     rustc: PathBuf,
+    /// `KATA_CACHE_DIR`, this submission's own unless replaced.
     cache: PathBuf,
+    _cache_dir: TempDir,
     env: Vec<(String, String)>,
 }
 
@@ -334,6 +329,10 @@ impl Probe {
         // A unique last line: every submission compiles and runs afresh, never answered
         // from the judge's cache of reports by an earlier run of the same program.
         let source = format!("{source}\n// run {marker}\n");
+        let cache_dir = dir(user, 0o700);
+        if setup.cache.join("rt").exists() {
+            copy_tree(&setup.cache.join("rt"), &cache_dir.path().join("rt"), user);
+        }
         let mut p = Probe {
             user,
             file: file.to_string(),
@@ -344,7 +343,8 @@ impl Probe {
             marker,
             secret_env,
             rustc: setup.rustc.clone(),
-            cache: setup.cache.clone(),
+            cache: cache_dir.path().to_path_buf(),
+            _cache_dir: cache_dir,
             env: Vec::new(),
         };
         let workspace = p.workspace.path().display().to_string();
@@ -374,16 +374,6 @@ impl Probe {
     /// A file of the learner's workspace besides the program.
     fn file(self, name: &str, text: &str) -> Probe {
         write(&self.workspace.path().join(name), text, self.user, 0o600);
-        self
-    }
-
-    /// Judges the program with its own cache of built programs (seeded with the harness
-    /// runtime of this user's cache).
-    fn own_cache(mut self) -> Probe {
-        let cache = self.workspace.path().join(".cache");
-        copy_tree(&self.cache.join("rt"), &cache.join("rt"), self.user);
-        self.user.own(&cache);
-        self.cache = cache;
         self
     }
 
@@ -829,7 +819,7 @@ fn fill_disk(user: User) {
 }
 
 fn poison_cache(user: User) {
-    let mut p = Probe::new(user, "poison_cache.rs").own_cache();
+    let mut p = Probe::new(user, "poison_cache.rs");
     let r = p.judged();
     let bin = p.cache.join("bin");
     let entries: Vec<PathBuf> = std::fs::read_dir(&bin)
@@ -950,7 +940,7 @@ fn huge_static(user: User) {
 }
 
 fn huge_binary(user: User) {
-    let mut p = Probe::new(user, "huge_binary.rs").own_cache();
+    let mut p = Probe::new(user, "huge_binary.rs");
     let r = p.submit();
     let bin = p.cache.join("bin");
     let biggest = std::fs::read_dir(&bin)
