@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 /// The limits of one run.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// CPU time allowed; the wall clock allows twice that plus a little (a sleeping program
-    /// times out too, a busy machine does not fail a correct one).
+    /// CPU time allowed; the wall clock allows three times that plus half a second (a
+    /// sleeping program times out too; a busy machine, where a program gets a fraction of a
+    /// core, does not fail a correct one). A busy program is stopped at its CPU limit.
     pub time: Duration,
     /// Data-segment limit in bytes.
     pub memory: u64,
@@ -27,7 +28,7 @@ pub struct Limits {
 
 impl Limits {
     pub fn wall(&self) -> Duration {
-        self.time * 2 + Duration::from_millis(200)
+        self.time * 3 + Duration::from_millis(500)
     }
 }
 

@@ -88,6 +88,11 @@ pub fn classify(outcome: &Outcome, limits: &Limits) -> Option<(Verdict, String)>
             format!("wrote more than {} bytes", limits.output),
         ));
     }
+    // The stack may grow to the memory limit, so an overflow also shows as peak memory:
+    // the overflow is the cause to report.
+    if stderr.contains("has overflowed its stack") {
+        return Some((Verdict::RuntimeError, signal_reason(0, &stderr)));
+    }
     let mb = |b: u64| b as f64 / (1024.0 * 1024.0);
     if let Some(line) = stderr
         .lines()
@@ -208,10 +213,11 @@ mod tests {
             classify(&o, &LIMITS).unwrap().0,
             Verdict::OutputLimitExceeded
         );
-        let o = outcome(
+        let mut o = outcome(
             Exit::Signal(libc::SIGSEGV),
             "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n",
         );
+        o.max_rss = 65 << 20;
         let (v, why) = classify(&o, &LIMITS).unwrap();
         assert_eq!(v, Verdict::RuntimeError);
         assert!(why.contains("stack overflow"));
