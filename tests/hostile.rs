@@ -383,6 +383,11 @@ impl Probe {
 
     /// `kata --katas tests/hostile/katas submit FILE --kata probe --json`, as this user.
     fn submit(&mut self) -> Submitted {
+        self.submit_with(&["--json"])
+    }
+
+    /// `kata --katas tests/hostile/katas submit FILE --kata probe EXTRA...`, as this user.
+    fn submit_with(&mut self, extra: &[&str]) -> Submitted {
         if let Some(start) = self.source.find("{{") {
             let rest = &self.source[start..];
             let end = rest.find("}}").map_or(rest.len(), |e| e + 2);
@@ -407,7 +412,6 @@ impl Probe {
             &self.file,
             "--kata",
             "probe",
-            "--json",
         ]
         .map(String::from);
         let mut cmd = match self.user {
@@ -420,6 +424,7 @@ impl Probe {
             }
         };
         cmd.args(&args)
+            .args(extra)
             .current_dir(self.workspace.path())
             .env_clear()
             .env("PATH", "/usr/local/bin:/usr/bin:/bin")
@@ -617,11 +622,16 @@ impl Submitted {
     }
 }
 
+/// Longest a test may run: twice its time limit plus a second (the wall-clock limit of a
+/// sleeping program), and a little for killing and reaping it.
+fn per_test_bound() -> Duration {
+    TIME_LIMIT * 2 + Duration::from_millis(1100)
+}
+
 /// How long the judge may take to run the probe kata's tests (two at a time) when each is
-/// stopped within twice its time limit plus a second, the build being cached.
+/// stopped in time, the build being cached: the judge's start and end included.
 fn run_bound() -> Duration {
-    let rounds = TESTS.div_ceil(2);
-    (TIME_LIMIT * 2 + Duration::from_secs(1)) * rounds
+    per_test_bound() * TESTS.div_ceil(2) + Duration::from_millis(500)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -931,6 +941,12 @@ fn endless_const(user: User) {
     );
 }
 
+fn include_dev_zero(user: User) {
+    let r = Probe::new(user, "include_dev_zero.rs").judged();
+    r.diagnostics_have("/dev/zero")
+        .within(Duration::from_secs(20));
+}
+
 fn huge_static(user: User) {
     let r = Probe::new(user, "huge_static.rs").judged();
     r.diagnostics_have("huge_static.rs:")
@@ -1094,7 +1110,7 @@ fn judged_twice(p: &mut Probe) -> Submitted {
 
 fn stopped_in_time(r: &Submitted) {
     r.every_test("time_limit_exceeded").within(run_bound());
-    let most = (TIME_LIMIT * 2 + Duration::from_secs(1)).as_millis() as f64;
+    let most = per_test_bound().as_millis() as f64;
     for t in r.tests() {
         let cpu = t["time_ms"].as_f64().unwrap();
         assert!(
@@ -1193,6 +1209,26 @@ fn exit_zero(user: User) {
         .every_message_has("std::process::exit");
 }
 
+fn terminal_escape(user: User) {
+    let mut p = Probe::new(user, "terminal_escape.rs");
+    p.judged();
+    // The report for people, as a terminal would get it (colours are off).
+    let r = p.submit_with(&[]);
+    assert_eq!(r.out.code, 1, "{}", r.describe());
+    assert!(
+        r.out.stdout.contains("runtime_error: 0/3 tests passed"),
+        "{}",
+        r.describe()
+    );
+    for c in ['\x1b', '\x07', '\r', '\u{9b}'] {
+        assert!(
+            !r.out.stdout.contains(c) && !r.out.stderr.contains(c),
+            "the report passes {c:?} to the terminal\n{}",
+            r.describe().escape_debug()
+        );
+    }
+}
+
 fn imitate_channel(user: User) {
     let r = Probe::new(user, "imitate_channel.rs").judged();
     r.every_test("wrong_answer");
@@ -1260,6 +1296,7 @@ hostile_tests!(
     global_asm_incbin,
     endless_const,
     huge_static,
+    include_dev_zero,
     huge_binary,
     no_mangle_hijack,
     fork_unsafe,
@@ -1287,6 +1324,7 @@ hostile_tests!(
     panics,
     exit_zero,
     imitate_channel,
+    terminal_escape,
 );
 
 #[test]
