@@ -299,6 +299,8 @@ struct Probe {
     cache: PathBuf,
     _cache_dir: TempDir,
     env: Vec<(String, String)>,
+    /// Submit a symbolic link to this file instead of the program.
+    link: Option<PathBuf>,
 }
 
 impl Probe {
@@ -346,6 +348,7 @@ impl Probe {
             cache: cache_dir.path().to_path_buf(),
             _cache_dir: cache_dir,
             env: Vec::new(),
+            link: None,
         };
         let workspace = p.workspace.path().display().to_string();
         let home = p.home.path().display().to_string();
@@ -401,7 +404,13 @@ impl Probe {
             );
         }
         let program = self.path(&self.file);
-        write(&program, &self.source, self.user, 0o600);
+        match &self.link {
+            None => write(&program, &self.source, self.user, 0o600),
+            Some(target) => {
+                let _ = std::fs::remove_file(&program);
+                std::os::unix::fs::symlink(target, &program).unwrap();
+            }
+        }
         let kata = Path::new(env!("CARGO_BIN_EXE_kata"));
         let args = [
             "--color",
@@ -763,6 +772,20 @@ fn read_workspace(user: User) {
     r.hides(&text);
 }
 
+fn symlinked_solution(user: User) {
+    // The submitted file is a link to a secret (a learner's archive may hold links): the
+    // judge reads it with its own rights, and a compile error quotes its first line.
+    let secret = Secret::new(
+        "secret.txt",
+        &format!("symlink-secret-{:x} = 1\n", random()),
+    );
+    let mut p = Probe::with_source(user, setup(user), "linked.rs", "");
+    p.link = Some(secret.dir.path().join("secret.txt"));
+    let r = p.submit();
+    assert_ne!(r.out.code, 0, "{}", r.describe());
+    r.hides(secret.text.trim());
+}
+
 fn read_home(user: User) {
     let mut p = Probe::new(user, "read_home.rs");
     let text = format!("home-secret-{}", p.marker);
@@ -977,6 +1000,12 @@ fn huge_binary(user: User) {
     r.has_verdict(&p.declared);
 }
 
+fn allow_unsafe(user: User) {
+    Probe::new(user, "allow_unsafe.rs")
+        .judged()
+        .diagnostics_have("forbid");
+}
+
 fn no_mangle_hijack(user: User) {
     Probe::new(user, "no_mangle_hijack.rs")
         .judged()
@@ -1091,7 +1120,20 @@ fn setsid_double_fork(user: User) {
 
 fn thread_bomb(user: User) {
     let mut p = Probe::new(user, "thread_bomb.rs");
-    let r = p.judged();
+    let r = p.submit();
+    // Either the program answers when spawning fails, or a thread started at the limit
+    // cannot get its signal stack and std aborts: both are honest.
+    let out_of_memory = r.tests().iter().all(|t| {
+        t["verdict"] == "accepted"
+            || t["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("Cannot allocate memory"))
+    });
+    assert!(
+        out_of_memory && ["accepted", "runtime_error"].contains(&r.verdict()),
+        "{}",
+        r.describe()
+    );
     r.within(Duration::from_secs(20));
     assert_no_leftovers(&p.marker, &r);
     // The machine survived: it still judges a program afresh.
@@ -1275,6 +1317,7 @@ hostile_tests!(
     read_secret_file,
     read_kata_toml,
     read_workspace,
+    symlinked_solution,
     read_home,
     read_proc_1_environ,
     read_judge_environ,
@@ -1298,6 +1341,7 @@ hostile_tests!(
     huge_static,
     include_dev_zero,
     huge_binary,
+    allow_unsafe,
     no_mangle_hijack,
     fork_unsafe,
     kill_unsafe,

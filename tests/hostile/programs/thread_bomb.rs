@@ -1,5 +1,7 @@
 // expect: accepted
 // A thread bomb: threads with small stacks until the system refuses, each parked forever.
+// The program answers once spawning fails; but a thread that did start may find no memory
+// left for its signal stack, and std then aborts the whole program (a runtime error).
 pub fn probe(x: i64) -> i64 {
     let mut started = 0u32;
     while started < 100_000 {
