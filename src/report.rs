@@ -22,7 +22,8 @@ pub fn human(report: &Report, all_failures: bool) -> String {
     )
     .unwrap();
     if let Some(diag) = &report.compile_output {
-        writeln!(s, "{}", diag.trim_end()).unwrap();
+        // rustc's own colours stay; anything else the learner's source smuggles in does not.
+        writeln!(s, "{}", printable(diag.trim_end(), true)).unwrap();
         writeln!(s).unwrap();
         writeln!(s, "{}", verdict_line(report)).unwrap();
         return s;
@@ -83,7 +84,7 @@ fn failure(s: &mut String, t: &TestReport, reveal: Reveal) {
     match &t.detail {
         Some(d) => {
             writeln!(s, "{}", "input:".bold()).unwrap();
-            writeln!(s, "{}", indent(&d.input)).unwrap();
+            writeln!(s, "{}", indent(&printable(&d.input, false))).unwrap();
             match &d.actual {
                 Some(actual) => {
                     writeln!(
@@ -94,11 +95,14 @@ fn failure(s: &mut String, t: &TestReport, reveal: Reveal) {
                         "+".green()
                     )
                     .unwrap();
-                    s.push_str(&diff(&d.expected, actual));
+                    s.push_str(&diff(
+                        &printable(&d.expected, false),
+                        &printable(actual, false),
+                    ));
                 }
                 None => {
                     writeln!(s, "{}", "expected:".bold()).unwrap();
-                    writeln!(s, "{}", indent(&d.expected)).unwrap();
+                    writeln!(s, "{}", indent(&printable(&d.expected, false))).unwrap();
                 }
             }
         }
@@ -113,12 +117,42 @@ fn failure(s: &mut String, t: &TestReport, reveal: Reveal) {
         None => {}
     }
     if let Some(reason) = &t.reason {
-        writeln!(s, "{} {}", "reason:".bold(), reason).unwrap();
+        writeln!(s, "{} {}", "reason:".bold(), printable(reason, false)).unwrap();
     }
     if !t.output.trim().is_empty() {
         writeln!(s, "{}", "your output:".bold()).unwrap();
-        writeln!(s, "{}", indent(t.output.trim_end())).unwrap();
+        writeln!(s, "{}", indent(&printable(t.output.trim_end(), false))).unwrap();
     }
+}
+
+/// Text from the learner's program made safe for a terminal: control characters (escape
+/// sequences that could move the cursor, clear the screen or fake a verdict) are shown as
+/// `\u{1b}`-style escapes. Tabs and newlines stay; with `keep_colors`, so do SGR colour
+/// sequences (`ESC [ digits ; ... m`), which rustc's coloured diagnostics are made of.
+pub fn printable(text: &str, keep_colors: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b' && keep_colors {
+            let sgr_len = rest[1..]
+                .strip_prefix('[')
+                .and_then(|r| r.find('m').map(|m| (r, m)))
+                .filter(|(r, m)| r[..*m].chars().all(|c| c.is_ascii_digit() || c == ';'))
+                .map(|(_, m)| m + 3);
+            if let Some(len) = sgr_len {
+                out.push_str(&rest[..len]);
+                rest = &rest[len..];
+                continue;
+            }
+        }
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// A line diff of expected against actual, `-` expected, `+` yours.
@@ -233,6 +267,20 @@ pub fn json(report: &Report, warnings: &[String]) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_from_the_program_are_escaped() {
+        assert_eq!(
+            printable("ok\x1b[2J\x1b]0;x\x07\r", false),
+            "ok\\u{1b}[2J\\u{1b}]0;x\\u{7}\\u{d}"
+        );
+        assert_eq!(printable("a\tb\nc", false), "a\tb\nc");
+        assert_eq!(
+            printable("\x1b[1;31merror\x1b[0m", true),
+            "\x1b[1;31merror\x1b[0m"
+        );
+        assert_eq!(printable("\x1b[2J", true), "\\u{1b}[2J");
+    }
 
     #[test]
     fn the_diff_marks_expected_and_actual_lines() {
