@@ -139,6 +139,9 @@ fn write(path: &Path, text: &str, owner: User, mode: u32) {
 struct Setup {
     /// `KATA_RUSTC`: the compiler inside a sysroot this user can read.
     rustc: PathBuf,
+    /// The `kata` binary and the folder of the probe kata, where this user can read them.
+    kata: PathBuf,
+    katas: PathBuf,
     /// A cache that holds the harness runtime for this user; each test copies it into a
     /// cache of its own, so that nothing a test builds outlives it.
     cache: PathBuf,
@@ -177,17 +180,36 @@ fn setup(user: User) -> &'static Setup {
     };
     cell.get_or_init(|| {
         let (sysroot, host) = sysroot();
-        let rustc = match user {
-            User::Caller => sysroot.join("bin/rustc"),
-            User::Nobody => readable_toolchain(sysroot, host).join("bin/rustc"),
+        let kata = PathBuf::from(env!("CARGO_BIN_EXE_kata"));
+        let (rustc, kata, katas) = match user {
+            User::Caller => (sysroot.join("bin/rustc"), kata, kata_dir()),
+            User::Nobody => {
+                let shared = readable_copies(sysroot, host);
+                let katas = if reachable_by_others(&kata_toml()) {
+                    kata_dir()
+                } else {
+                    shared.join("hostile/katas")
+                };
+                let kata = if reachable_by_others(&kata) {
+                    kata
+                } else {
+                    shared.join("kata")
+                };
+                (shared.join("bin/rustc"), kata, katas)
+            }
         };
-        let base = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile-cache");
+        let base = shared_base().join("hostile-cache");
         std::fs::create_dir_all(&base).unwrap();
         std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
         let cache = base.join(user.name());
         std::fs::create_dir_all(&cache).unwrap();
         user.own(&cache);
-        let setup = Setup { rustc, cache };
+        let setup = Setup {
+            rustc,
+            kata,
+            katas,
+            cache,
+        };
         // Warm up: the reference solution as it is, judged with the shared cache, builds
         // the harness runtime once for this user (and for later test runs) before any test
         // measures its time.
@@ -209,21 +231,32 @@ fn reference_with(user: User, setup: &Setup) -> Probe {
     Probe::with_source(user, setup, "reference.rs", &source)
 }
 
-/// Links (or, across file systems, copies) the parts of the sysroot that `rustc` needs into
-/// a folder under the target directory that every user may read: `bin/rustc`, the shared
-/// libraries of `lib/`, and the host's `lib/rustlib/HOST/{lib,bin}` (standard library and
-/// linker). Copies left by earlier test runs are removed.
-fn readable_toolchain(sysroot: &Path, host: &str) -> PathBuf {
-    let base = Path::new(env!("CARGO_TARGET_TMPDIR"));
-    for ancestor in base.ancestors() {
-        let mode = std::fs::metadata(ancestor).unwrap().permissions().mode();
-        assert!(
-            mode & 0o001 != 0,
-            "{} is not searchable by other users (mode {mode:o}): the `nobody` pass needs it",
-            ancestor.display()
-        );
+/// Whether other users can reach `path`: every folder above it is searchable by them.
+fn reachable_by_others(path: &Path) -> bool {
+    path.ancestors()
+        .skip(1)
+        .all(|dir| std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o001 != 0))
+}
+
+/// Where both users' files go: the target directory's temporary folder when other users can
+/// reach it, else the system's temporary folder.
+fn shared_base() -> PathBuf {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    if reachable_by_others(&target.join("x")) {
+        target.to_path_buf()
+    } else {
+        std::env::temp_dir()
     }
-    for entry in std::fs::read_dir(base).unwrap().flatten() {
+}
+
+/// Links (or, across file systems, copies) into a folder that every user may read what
+/// `nobody` needs and may not reach where it is: the parts of the sysroot that `rustc`
+/// needs (`bin/rustc`, the shared libraries of `lib/`, and the host's
+/// `lib/rustlib/HOST/{lib,bin}`: standard library and linker), the `kata` binary and the
+/// probe kata. Copies left by earlier test runs are removed.
+fn readable_copies(sysroot: &Path, host: &str) -> PathBuf {
+    let base = shared_base();
+    for entry in std::fs::read_dir(&base).unwrap().flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if let Some(pid) = name.strip_prefix("hostile-toolchain-") {
             if !Path::new("/proc").join(pid).exists() {
@@ -250,6 +283,11 @@ fn readable_toolchain(sysroot: &Path, host: &str) -> PathBuf {
         if from.exists() {
             link_tree(&from, &dest.join(&rustlib).join(part));
         }
+    }
+    link(Path::new(env!("CARGO_BIN_EXE_kata")), &dest.join("kata"));
+    make_dir(&dest.join("hostile"));
+    for part in ["katas", "solutions"] {
+        link_tree(&hostile_dir().join(part), &dest.join("hostile").join(part));
     }
     dest
 }
@@ -295,6 +333,8 @@ struct Probe {
     marker: String,
     secret_env: String,
     rustc: PathBuf,
+    kata: PathBuf,
+    katas: PathBuf,
     /// `KATA_CACHE_DIR`, this submission's own unless replaced.
     cache: PathBuf,
     _cache_dir: TempDir,
@@ -345,6 +385,8 @@ impl Probe {
             marker,
             secret_env,
             rustc: setup.rustc.clone(),
+            kata: setup.kata.clone(),
+            katas: setup.katas.clone(),
             cache: cache_dir.path().to_path_buf(),
             _cache_dir: cache_dir,
             env: Vec::new(),
@@ -353,12 +395,14 @@ impl Probe {
         let workspace = p.workspace.path().display().to_string();
         let home = p.home.path().display().to_string();
         let marker = p.marker.clone();
+        let katas = p.katas.display().to_string();
+        let kata_toml = p.katas.join("probe.toml").display().to_string();
         p = p
             .var("MARKER", &marker)
             .var("WORKSPACE", &workspace)
             .var("HOME", &home)
-            .var("KATA_TOML", &kata_toml().display().to_string())
-            .var("KATA_DIR", &kata_dir().display().to_string());
+            .var("KATA_TOML", &kata_toml)
+            .var("KATA_DIR", &katas);
         p
     }
 
@@ -411,12 +455,12 @@ impl Probe {
                 std::os::unix::fs::symlink(target, &program).unwrap();
             }
         }
-        let kata = Path::new(env!("CARGO_BIN_EXE_kata"));
+        let kata = &self.kata;
         let args = [
             "--color",
             "never",
             "--katas",
-            &kata_dir().display().to_string(),
+            &self.katas.display().to_string(),
             "submit",
             &self.file,
             "--kata",
