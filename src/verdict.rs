@@ -54,15 +54,6 @@ impl fmt::Display for Verdict {
 pub fn classify(outcome: &Outcome, limits: &Limits) -> Option<(Verdict, String)> {
     let stderr = String::from_utf8_lossy(&outcome.stderr);
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-    if outcome.timed_out {
-        return Some((
-            Verdict::TimeLimitExceeded,
-            format!(
-                "stopped after {:.0} ms of wall-clock time",
-                ms(outcome.wall)
-            ),
-        ));
-    }
     if outcome.cpu > limits.time || outcome.exit == Exit::Signal(libc::SIGXCPU) {
         return Some((
             Verdict::TimeLimitExceeded,
@@ -206,7 +197,12 @@ mod tests {
     fn limits_come_before_exit_status() {
         let mut o = outcome(Exit::Signal(libc::SIGKILL), "");
         o.timed_out = true;
-        assert_eq!(classify(&o, &LIMITS).unwrap().0, Verdict::TimeLimitExceeded);
+        let (v, why) = classify(&o, &LIMITS).unwrap();
+        assert_eq!(v, Verdict::TimeLimitExceeded);
+        assert!(why.contains("wall-clock"), "{why}");
+        o.cpu = Duration::from_millis(1010);
+        let (_, why) = classify(&o, &LIMITS).unwrap();
+        assert!(why.contains("1010 ms of CPU time"), "{why}");
         let mut o = outcome(Exit::Signal(libc::SIGKILL), "");
         o.flooded = true;
         assert_eq!(

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
     let set = ctx.katas()?;
     let mut progress = ctx.progress()?;
     let (kata, path) = resolve(ctx, &set, args, progress.last_served.as_deref())?;
-    let source = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+    let source = read_solution(&path)?;
     let warnings = sandbox::missing_guard_warnings();
     let opts = JudgeOptions {
         samples_only,
@@ -111,6 +111,26 @@ pub fn judge_file(
     });
     ui.clear_status();
     report
+}
+
+/// Reads the file to judge. A symbolic link is refused: a grader judging someone else's
+/// files would otherwise compile, and quote back in diagnostics, whatever file the link
+/// points at.
+fn read_solution(path: &Path) -> Result<String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::input(format!(
+            "{}: is a symbolic link; judge the file it points to by its own path",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Err(Error::input(format!(
+            "{}: not a regular file",
+            path.display()
+        )));
+    }
+    std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))
 }
 
 /// Which kata and which file: no argument is the kata `next` served last; an id is `ID.rs`
