@@ -3,6 +3,10 @@
 //! as `nobody` (through `setpriv`), which takes the launcher's unprivileged path (a user
 //! namespace instead of a plain network namespace, RLIMIT_NPROC binding).
 
+mod common;
+
+use common::{users, User};
+
 use std::ffi::OsString;
 use std::io::Read;
 use std::net::TcpListener;
@@ -100,29 +104,6 @@ fn main() {
 
 fn kata() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_kata"))
-}
-
-fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
-}
-
-/// Who runs the launcher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum User {
-    /// The user running the tests.
-    Caller,
-    /// uid/gid 65534, through setpriv (only when the tests run as root).
-    Nobody,
-}
-
-/// The callers to test as: the current user, and `nobody` too when that is root.
-fn users() -> Vec<User> {
-    if is_root() && Path::new("/usr/bin/setpriv").exists() {
-        vec![User::Caller, User::Nobody]
-    } else {
-        vec![User::Caller]
-    }
 }
 
 /// A temporary directory that `nobody` may enter (and, if `writable`, write).

@@ -166,3 +166,43 @@ pub fn declared_verdict(source: &str, path: &Path) -> String {
         .map(|v| v.trim().to_string())
         .unwrap_or_else(|| panic!("{} has no `// expect: VERDICT` line", path.display()))
 }
+
+/// Whether the tests run as root.
+pub fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+/// Who runs the program under test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum User {
+    /// The user running the tests.
+    Caller,
+    /// uid/gid 65534 through setpriv, only when the tests run as root.
+    Nobody,
+}
+
+impl User {
+    pub fn name(self) -> &'static str {
+        match self {
+            User::Caller => "caller",
+            User::Nobody => "nobody",
+        }
+    }
+
+    /// Whether this pass runs here; `nobody` needs root and setpriv.
+    pub fn available(self) -> bool {
+        match self {
+            User::Caller => true,
+            User::Nobody => is_root() && Path::new("/usr/bin/setpriv").exists(),
+        }
+    }
+}
+
+/// The users to test as: the caller, and `nobody` too when the caller is root.
+pub fn users() -> Vec<User> {
+    [User::Caller, User::Nobody]
+        .into_iter()
+        .filter(|u| u.available())
+        .collect()
+}
