@@ -9,6 +9,7 @@ use crate::sys;
 use std::ffi::OsString;
 use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -204,14 +205,10 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     } else {
         Exit::Code(libc::WEXITSTATUS(status))
     };
-    if exit == Exit::Code(sandbox::LAUNCH_FAILED) {
-        let text = String::from_utf8_lossy(&stderr);
-        if let Some(line) = text
-            .lines()
-            .find(|l| l.starts_with(sandbox::LAUNCH_FAILED_PREFIX))
-        {
-            return Err(Error::env(line));
-        }
+    let stderr_text = String::from_utf8_lossy(&stderr);
+    let status_of = std::process::ExitStatus::from_raw(status);
+    if let Some(cause) = sandbox::launch_failure(status_of, &stderr_text) {
+        return Err(Error::env(cause));
     }
     Ok(Outcome {
         exit,

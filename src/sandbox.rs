@@ -58,6 +58,21 @@ pub struct Policy {
     pub stack: Option<u64>,
 }
 
+/// A random token of this judge process, handed to every launcher it starts: the launcher
+/// signs its failure line with it, and the program it execs never sees it (exec replaces the
+/// launcher's arguments), so a program cannot fake a broken sandbox to escape its verdict.
+fn launch_token() -> &'static str {
+    static TOKEN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOKEN.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        let a = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        let b = std::collections::hash_map::RandomState::new().hash_one(a);
+        format!("{a:016x}{b:016x}")
+    })
+}
+
 impl Policy {
     /// A command that runs `program args` under this policy, launched by this very binary.
     ///
@@ -116,6 +131,7 @@ impl Policy {
                 Profile::Run => "profile=run",
             }),
             format!("parent={parent}").into(),
+            format!("token={}", launch_token()).into(),
             format!("fsize={}", self.file_size).into(),
         ];
         if let Some(memory) = self.memory {
@@ -230,6 +246,13 @@ const COMPILE_NPROC: u64 = 256;
 
 /// The launcher's entry point: `args` are those after [`LAUNCHER_ARG`]. Never returns.
 pub fn launcher_main(args: &[OsString]) -> ! {
+    // The token first, so that even a decoding failure is signed.
+    let token = args
+        .iter()
+        .take_while(|a| *a != "--")
+        .find_map(|a| a.to_str()?.strip_prefix("token="))
+        .unwrap_or("")
+        .to_string();
     let error = match Launch::decode(args) {
         Ok(launch) => match launch.run() {
             Ok(never) => match never {},
@@ -237,7 +260,7 @@ pub fn launcher_main(args: &[OsString]) -> ! {
         },
         Err(e) => e,
     };
-    eprintln!("{LAUNCH_FAILED_PREFIX} {error}");
+    eprintln!("{LAUNCH_FAILED_PREFIX} ({token}) {error}");
     #[allow(clippy::exit)] // nothing to drop: the process either execs or reports and exits
     std::process::exit(LAUNCH_FAILED)
 }
@@ -298,6 +321,7 @@ impl Launch {
                 b"cpu_ms" => launch.policy.cpu = Some(Duration::from_millis(number()?)),
                 b"stack" => launch.policy.stack = Some(number()?),
                 b"fd3" => launch.fd3 = number()? != 0,
+                b"token" => {}
                 b"r" => launch.policy.read.push(PathBuf::from(value)),
                 b"w" => launch.policy.write.push(PathBuf::from(value)),
                 _ => return Err(SetupError(format!("unknown option {option:?}"))),
@@ -1148,15 +1172,17 @@ pub fn missing_guard_warnings() -> Vec<String> {
 }
 
 /// The launcher's one-line cause when it could not set the sandbox up, told apart from a
-/// program that exits with the same status by the prefix of its line on stderr.
+/// program that exits with the same status and prints the same words by this judge's token,
+/// which only the launcher knows.
 pub fn launch_failure(status: ExitStatus, stderr: &str) -> Option<String> {
     if status.code() != Some(LAUNCH_FAILED) {
         return None;
     }
+    let signed = format!("{LAUNCH_FAILED_PREFIX} ({}) ", launch_token());
     stderr
         .lines()
-        .find(|l| l.starts_with(LAUNCH_FAILED_PREFIX))
-        .map(str::to_string)
+        .find_map(|l| l.strip_prefix(&signed))
+        .map(|cause| format!("{LAUNCH_FAILED_PREFIX} {cause}"))
 }
 
 /// Tries [`unshare_network`] in a forked child, so the judge's own namespaces stay as they are.
@@ -1259,11 +1285,19 @@ mod tests {
     fn launch_failures_are_told_apart_from_programs_exiting_125() {
         use std::os::unix::process::ExitStatusExt;
         let exited = |code: i32| ExitStatus::from_raw(code << 8);
-        let line = format!("{LAUNCH_FAILED_PREFIX} landlock: oops");
+        let line = format!("{LAUNCH_FAILED_PREFIX} ({}) landlock: oops", launch_token());
         let stderr = format!("noise\n{line}\n");
-        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &stderr), Some(line));
+        assert_eq!(
+            launch_failure(exited(LAUNCH_FAILED), &stderr),
+            Some(format!("{LAUNCH_FAILED_PREFIX} landlock: oops"))
+        );
         assert_eq!(launch_failure(exited(LAUNCH_FAILED), "mine: 125\n"), None);
         assert_eq!(launch_failure(exited(1), &stderr), None);
+        // A program that knows the words but not the token is not the launcher.
+        let forged = format!("{LAUNCH_FAILED_PREFIX} landlock: oops\n");
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &forged), None);
+        let guessed = format!("{LAUNCH_FAILED_PREFIX} () landlock: oops\n");
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &guessed), None);
     }
 
     const PID: u32 = 4242;
