@@ -210,7 +210,8 @@ impl Judge<'_> {
             });
         }
         let jobs = jobs(kata, sub.samples_only, generated)?;
-        let tests = self.run_all(kata, &binary, &jobs)?;
+        let mut tests = self.run_all(kata, &binary, &jobs)?;
+        redact_hidden(&mut tests, kata.reveal);
         let verdict = tests
             .iter()
             .map(|t| t.verdict)
@@ -628,6 +629,31 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
         }
     }
     report
+}
+
+/// What the learner may see of hidden tests: with `first-failure`, everything about the
+/// first failing one; otherwise (and always with `samples`) only the name, verdict, time and
+/// a reason that cannot carry the input (a panic message may print it, the program's own
+/// output too).
+fn redact_hidden(tests: &mut [TestReport], reveal: Reveal) {
+    let mut first_shown = reveal == Reveal::Samples;
+    for t in tests
+        .iter_mut()
+        .filter(|t| !t.sample && t.verdict != Verdict::Accepted)
+    {
+        if !first_shown {
+            first_shown = true;
+            continue;
+        }
+        t.detail = None;
+        t.output.clear();
+        if t.reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("panicked at"))
+        {
+            t.reason = Some("panicked (the message is hidden with the test's input)".into());
+        }
+    }
 }
 
 fn shown_text(text: &str) -> String {

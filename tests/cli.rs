@@ -434,3 +434,37 @@ fn validate_rejects_a_wrong_reference_and_duplicate_names() {
         out.stdout
     );
 }
+
+#[test]
+fn a_secret_test_leaks_neither_through_printing_nor_panics() {
+    let src = "pub fn total(nums: &[i32]) -> i64 {\n    println!(\"seen {nums:?}\");\n    if nums[0] > 1000 {\n        panic!(\"big {nums:?}\");\n    }\n    nums.iter().map(|&x| i64::from(x)).sum()\n}\n";
+    for args in [&["submit", "secret"][..], &["submit", "secret", "--json"]] {
+        let out = Test::new()
+            .fixture_katas()
+            .file("secret.rs", src)
+            .args(args)
+            .expect(1);
+        assert!(!out.stdout.contains("7777777"), "{}", out.stdout);
+        assert!(out.stdout.contains("message is hidden"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn only_the_first_failing_hidden_test_is_revealed() {
+    let out = Test::new()
+        .fixture_katas()
+        .file(
+            "add.rs",
+            "pub fn add(a: i64, b: i64) -> i64 { if a == 1 { 3 } else { a * b } }",
+        )
+        .args(&["submit", "add.rs", "--json"])
+        .expect(1);
+    let tests = out.json()["tests"].as_array().unwrap().clone();
+    assert!(tests[1]["message"]
+        .as_str()
+        .unwrap()
+        .contains("expected -12"));
+    // The second failing hidden test shows its verdict, not its expected answer.
+    assert_eq!(tests[2]["verdict"], "wrong_answer");
+    assert!(!out.stdout.contains("9000000000"), "{}", out.stdout);
+}
