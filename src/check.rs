@@ -39,6 +39,45 @@ fn same(e: &Value, a: &Value, tol: Option<f64>) -> bool {
     }
 }
 
+/// Where `actual` first departs from `expected`, for a reason line under a long diff:
+/// `at [2][5]: expected 3, got 4`, or a length that differs. `None` when they match, or
+/// for `unordered`, where positions mean nothing.
+pub fn first_difference(expected: &Value, actual: &Value, check: &Check) -> Option<String> {
+    if check.mode == CheckMode::Unordered || values_match(expected, actual, check) {
+        return None;
+    }
+    let mut path = String::new();
+    let (mut e, mut a) = (expected, actual);
+    loop {
+        match (e, a) {
+            (Value::List(xs), Value::List(ys)) | (Value::Tuple(xs), Value::Tuple(ys)) => {
+                let Some(i) = xs
+                    .iter()
+                    .zip(ys)
+                    .position(|(x, y)| !values_match(x, y, check))
+                else {
+                    return Some(format!(
+                        "{}length {} expected, got {}",
+                        if path.is_empty() {
+                            String::new()
+                        } else {
+                            format!("at {path}: ")
+                        },
+                        xs.len(),
+                        ys.len()
+                    ));
+                };
+                path.push_str(&format!("[{i}]"));
+                (e, a) = (&xs[i], &ys[i]);
+            }
+            _ => {
+                let show = |v: &Value| crate::value::truncate_text(&v.compact(), 200);
+                return Some(format!("at {path}: expected {}, got {}", show(e), show(a)));
+            }
+        }
+    }
+}
+
 /// `|a - e| <= tol` or `|a - e| <= tol * |e|`; infinities must be equal; NaN never matches.
 pub fn floats_close(expected: f64, actual: f64, tol: f64) -> bool {
     if expected.is_nan() || actual.is_nan() {
@@ -160,6 +199,23 @@ mod tests {
         let e = words(&[&["a", "a"]]);
         let a = words(&[&["a"]]);
         assert!(!values_match(&e, &a, &check(CheckMode::Unordered, 2)));
+    }
+
+    #[test]
+    fn the_first_difference_is_located() {
+        let c = check(CheckMode::Exact, 1);
+        let e = Value::List(vec![Value::Int(1), Value::Int(2), Value::Int(3)]);
+        let a = Value::List(vec![Value::Int(1), Value::Int(5), Value::Int(3)]);
+        assert_eq!(
+            first_difference(&e, &a, &c).unwrap(),
+            "at [1]: expected 2, got 5"
+        );
+        let short = Value::List(vec![Value::Int(1)]);
+        assert_eq!(
+            first_difference(&e, &short, &c).unwrap(),
+            "length 3 expected, got 1"
+        );
+        assert_eq!(first_difference(&e, &e, &c), None);
     }
 
     #[test]

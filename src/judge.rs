@@ -109,7 +109,15 @@ struct Job<'a> {
     stdin: Vec<u8>,
     expected: Expected,
     nonce: String,
+    /// Bytes allowed on the result channel.
+    answer_limit: usize,
 }
+
+/// The result channel of a test may carry this many times the expected answer's size (a
+/// wrong answer may well be longer: floats printed in full, a longer list), and at least
+/// [`MIN_ANSWER_LIMIT`].
+const ANSWER_FACTOR: usize = 4;
+const MIN_ANSWER_LIMIT: usize = 64 << 10;
 
 enum Expected {
     Value { args: Args, value: Value },
@@ -240,10 +248,11 @@ impl Judge<'_> {
         binary: &std::path::Path,
         jobs: &[Job],
     ) -> Result<Vec<TestReport>> {
-        let limits = Limits {
+        let base = Limits {
             time: kata.time_limit,
             memory: kata.memory_limit,
             output: OUTPUT_LIMIT,
+            answer: 0,
         };
         let program = Program {
             binary,
@@ -269,6 +278,10 @@ impl Judge<'_> {
                 s.spawn(|| {
                     while let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) {
                         let job = &jobs[i];
+                        let limits = Limits {
+                            answer: job.answer_limit,
+                            ..base
+                        };
                         let r = run::run(&program, &job.stdin, limits)
                             .map(|outcome| judge_one(kata, job, &outcome, &limits));
                         results.lock().expect("results")[i] = Some(r);
@@ -407,6 +420,7 @@ fn produce(
         time: Duration::from_secs(20),
         memory: 4 << 30,
         output: 1 << 30,
+        answer: run::MAX_CHANNEL,
     };
     let fail = |what: &str, why: String| {
         Error::input(format!(
@@ -532,10 +546,22 @@ fn jobs<'k>(
             }
             _ => unreachable!("case kinds are checked at load"),
         };
+        let expected_len = match &expected {
+            Expected::Value { value, .. } => {
+                let mut wire = String::new();
+                value.encode(
+                    kata.signature().expect("function kata").answer_ty(),
+                    &mut wire,
+                );
+                wire.len()
+            }
+            Expected::Text(_) => 0,
+        };
         jobs.push(Job {
             case,
             stdin,
             expected,
+            answer_limit: (nonce.len() + 1 + expected_len * ANSWER_FACTOR).max(MIN_ANSWER_LIMIT),
             nonce,
         });
     }
@@ -569,7 +595,7 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
         }
     };
     let expected_text = || match &job.expected {
-        Expected::Value { value, .. } => value.pretty(SHOW_LINES),
+        Expected::Value { value, .. } => value.pretty(SHOW_LINES, SHOW_CHARS),
         Expected::Text(t) => shown_text(t),
     };
     let mut report = TestReport {
@@ -581,7 +607,15 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
         output: String::new(),
         detail: None,
     };
-    let (verdict, reason, actual) = match verdict::classify(outcome, limits) {
+    let classified = if outcome.answer_overflow {
+        Some((
+            Verdict::WrongAnswer,
+            format!("the answer is more than {ANSWER_FACTOR} times the size of the expected one"),
+        ))
+    } else {
+        verdict::classify(outcome, limits)
+    };
+    let (verdict, reason, actual) = match classified {
         Some((v, why)) => (v, Some(why), None),
         None => match &job.expected {
             Expected::Value { value, .. } => {
@@ -599,7 +633,10 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
                         } else {
                             Verdict::WrongAnswer
                         };
-                        (v, None, Some(actual.pretty(SHOW_LINES)))
+                        // A long answer's diff is cut short: say where it differs.
+                        let reason = check::first_difference(value, &actual, &kata.check)
+                            .filter(|_| !ok && matches!(value, Value::List(_) | Value::Tuple(_)));
+                        (v, reason, Some(actual.pretty(SHOW_LINES, SHOW_CHARS)))
                     }
                 }
             }
@@ -647,7 +684,11 @@ fn redact_hidden(tests: &mut [TestReport], reveal: Reveal) {
         }
         t.detail = None;
         t.output.clear();
-        if t.reason
+        if t.verdict == Verdict::WrongAnswer {
+            // Where the answer differs names the expected value there.
+            t.reason = None;
+        } else if t
+            .reason
             .as_deref()
             .is_some_and(|r| r.starts_with("panicked at"))
         {

@@ -25,6 +25,9 @@ pub struct Limits {
     pub memory: u64,
     /// Bytes allowed on stdout and on stderr, each.
     pub output: usize,
+    /// Bytes allowed on the result channel: a few times the expected answer's size, so that
+    /// an answer cannot make the judge decode (and hold) far more than it must compare.
+    pub answer: usize,
 }
 
 impl Limits {
@@ -62,6 +65,8 @@ pub struct Outcome {
     pub timed_out: bool,
     /// The judge killed it for writing more than the output limit.
     pub flooded: bool,
+    /// The judge killed it for an answer far larger than the expected one.
+    pub answer_overflow: bool,
 }
 
 /// A program to run and the files it may read.
@@ -114,11 +119,12 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let mut streams = [
         Stream::new(stdout_r, limits.output),
         Stream::new(stderr_r, limits.output),
-        Stream::new(chan_r, MAX_CHANNEL),
+        Stream::new(chan_r, limits.answer.min(MAX_CHANNEL)),
     ];
     let deadline = start + limits.wall();
     let mut timed_out = false;
     let mut flooded = false;
+    let mut answer_overflow = false;
     let mut exited = false;
     let mut drain_until: Option<Instant> = None;
     // CPU time is read from /proc every few milliseconds once it could be over the limit, so
@@ -184,12 +190,18 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 drain_until = Some(Instant::now() + Duration::from_millis(100));
                 continue;
             }
-            let stream = streams
+            let (i, stream) = streams
                 .iter_mut()
-                .find(|s| s.fd.as_raw_fd() == pfd.fd)
+                .enumerate()
+                .find(|(_, s)| s.fd.as_raw_fd() == pfd.fd)
                 .expect("polled stream");
-            if stream.read_some() && !flooded && stream.overflowed() {
-                flooded = true;
+            if stream.read_some() && stream.overflowed() && !(flooded || answer_overflow) {
+                // Streams 0 and 1 are stdout and stderr; 2 is the result channel.
+                if i == 2 {
+                    answer_overflow = true;
+                } else {
+                    flooded = true;
+                }
                 sys::kill_group(pid);
             }
         }
@@ -220,6 +232,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         channel,
         timed_out,
         flooded,
+        answer_overflow,
     })
 }
 

@@ -201,10 +201,15 @@ impl Value {
     }
 
     /// Text for a diff: a list of lists is shown one row a line, so that a diff points
-    /// at the rows that differ. At most `max_lines` lines.
-    pub fn pretty(&self, max_lines: usize) -> String {
+    /// at the rows that differ. At most `max_lines` lines of about `max_chars` characters.
+    pub fn pretty(&self, max_lines: usize, max_chars: usize) -> String {
         let mut lines = Vec::new();
         self.pretty_lines(0, &mut lines);
+        let lines = lines
+            .into_iter()
+            .take(max_lines + 1)
+            .map(|l| truncate_text(&l, max_chars))
+            .collect();
         truncate_lines(lines, max_lines)
     }
 
@@ -407,7 +412,9 @@ mod tests {
     #[test]
     fn nested_lists_print_one_row_a_line() {
         let v = Value::from_toml(&toml_value("[[1, 2], [3, 4]]"), &ty("Vec<Vec<i32>>")).unwrap();
-        assert_eq!(v.pretty(100), "[\n  [1, 2],\n  [3, 4],\n]");
+        assert_eq!(v.pretty(100, 100), "[\n  [1, 2],\n  [3, 4],\n]");
+        let long = Value::List((0..1000).map(Value::Int).collect());
+        assert!(long.pretty(10, 20).starts_with("[0, 1, 2, 3, 4, 5, 6…"));
         assert_eq!(v.compact(), "[[1, 2], [3, 4]]");
         let t = Value::Tuple(vec![Value::Int(1)]);
         assert_eq!(t.compact(), "(1,)");

@@ -164,6 +164,7 @@ mod tests {
             channel: Vec::new(),
             timed_out: false,
             flooded: false,
+            answer_overflow: false,
         }
     }
 
@@ -171,6 +172,7 @@ mod tests {
         time: Duration::from_secs(1),
         memory: 64 << 20,
         output: 1 << 20,
+        answer: 1 << 20,
     };
 
     #[test]
