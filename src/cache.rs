@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 /// first.
 const MAX_BINARIES: usize = 200;
 const MAX_BINARY_BYTES: u64 = 1 << 30;
+/// The same bounds for generated tests and reports.
+const MAX_ENTRIES: usize = 2000;
+const MAX_ENTRY_BYTES: u64 = 1 << 30;
 
 #[derive(Debug, Clone)]
 pub struct Cache {
@@ -42,10 +45,6 @@ impl Cache {
         Cache { root }
     }
 
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// The path an entry has (or would have) in folder `kind`.
     pub fn path(&self, kind: &str, key: &str) -> PathBuf {
         self.root.join(kind).join(key)
@@ -64,26 +63,34 @@ impl Cache {
         let dir = self.root.join(kind);
         fs::create_dir_all(&dir)?;
         let dest = dir.join(key);
-        let tmp = dir.join(format!(".{key}.{}", std::process::id()));
-        // A rename across file systems fails: copy then rename in that case.
-        if fs::rename(file, &tmp).is_err() {
-            fs::copy(file, &tmp)?;
+        // A rename is atomic; across file systems it fails, and a copy to a temporary
+        // name in the cache, then a rename, takes its place.
+        if fs::rename(file, &dest).is_err() {
+            let tmp = tempfile::NamedTempFile::new_in(&dir)?;
+            fs::copy(file, tmp.path())?;
+            tmp.persist(&dest).map_err(|e| e.error)?;
         }
-        fs::rename(&tmp, &dest)?;
         if kind == "bin" {
             self.prune(&dir, MAX_BINARIES, MAX_BINARY_BYTES);
         }
         Ok(dest)
     }
 
-    /// Writes `bytes` as the entry `key`.
+    /// Writes `bytes` as the entry `key`, through a temporary file of a unique name, so
+    /// that concurrent writers (threads or processes) never mix their bytes.
     pub fn put_bytes(&self, kind: &str, key: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+        use std::io::Write;
         let dir = self.root.join(kind);
         fs::create_dir_all(&dir)?;
-        let tmp = dir.join(format!(".{key}.{}", std::process::id()));
-        fs::write(&tmp, bytes)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+        tmp.write_all(bytes)?;
         let dest = dir.join(key);
-        fs::rename(&tmp, &dest)?;
+        tmp.persist(&dest).map_err(|e| e.error)?;
+        // Keys are uniform hex: pruning on one write in sixteen keeps the bound without
+        // listing the folder on every submission.
+        if kind != "toolchain" && key.starts_with('0') {
+            self.prune(&dir, MAX_ENTRIES, MAX_ENTRY_BYTES);
+        }
         Ok(dest)
     }
 

@@ -199,10 +199,13 @@ impl Judge<'_> {
         };
         // The same program on the same kata, run by the same user, gets the same report,
         // unless limits decided it.
+        let reference = kata.solution.as_ref().map_or("", |(_, src)| src.as_str());
         let result_key = cache::key(&[
             binary.to_string_lossy().as_bytes(),
             &crate::sys::euid().to_le_bytes(),
             kata.source.as_bytes(),
+            // Generated tests' answers come from the reference solution.
+            reference.as_bytes(),
             &[u8::from(sub.samples_only)],
             judge_stamp().as_bytes(),
         ]);
@@ -235,7 +238,11 @@ impl Judge<'_> {
             samples_only: sub.samples_only,
             cached: false,
         };
-        if matches!(verdict, Verdict::Accepted | Verdict::WrongAnswer) {
+        let deterministic = report
+            .tests
+            .iter()
+            .all(|t| matches!(t.verdict, Verdict::Accepted | Verdict::WrongAnswer));
+        if deterministic {
             let json = serde_json::to_vec(&report).expect("report serializes");
             let _ = self.cache.put_bytes("result", &result_key, &json);
         }

@@ -84,6 +84,26 @@ impl Progress {
         Ok(())
     }
 
+    /// Reads, changes and writes the progress file under an exclusive lock on
+    /// `.kata/lock`, so that two commands running at once (two terminals, a script) never
+    /// lose each other's update.
+    pub fn update<T>(workspace: &Path, change: impl FnOnce(&mut Progress) -> T) -> Result<T> {
+        let dir = workspace.join(".kata");
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+        let lock_path = dir.join("lock");
+        let lock = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| Error::io("open", &lock_path, e))?;
+        crate::sys::lock_exclusive(&lock).map_err(|e| Error::io("lock", &lock_path, e))?;
+        let mut progress = Progress::load(workspace)?;
+        let out = change(&mut progress);
+        progress.save(workspace)?;
+        Ok(out)
+    }
+
     pub fn status(&self, id: &str) -> Status {
         match self.katas.get(id) {
             Some(k) if k.solved => Status::Solved,
@@ -122,7 +142,9 @@ mod tests {
         p.record("two-sum", Verdict::Accepted, 12, 12);
         p.record("two-sum", Verdict::WrongAnswer, 3, 12);
         p.save(dir.path()).unwrap();
+        Progress::update(dir.path(), |p| p.entry("iou").hints_shown = 1).unwrap();
         let p = Progress::load(dir.path()).unwrap();
+        assert_eq!(p.katas["iou"].hints_shown, 1);
         assert_eq!(p.status("two-sum"), Status::Solved);
         assert_eq!(p.katas["two-sum"].attempts, 2);
         assert_eq!(p.katas["two-sum"].best_passed, 12);

@@ -129,3 +129,17 @@ pub fn euid() -> u32 {
     // SAFETY: geteuid cannot fail and has no memory effects.
     unsafe { libc::geteuid() }
 }
+
+/// Waits for an exclusive advisory lock on `file`, released when the file is closed.
+pub fn lock_exclusive(file: &std::fs::File) -> io::Result<()> {
+    loop {
+        // SAFETY: flock on a descriptor this process owns; no memory is passed.
+        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
+            return Ok(());
+        }
+        let err = io::Error::last_os_error();
+        if err.kind() != io::ErrorKind::Interrupted {
+            return Err(err);
+        }
+    }
+}

@@ -290,8 +290,7 @@ fn list_and_show_serve_the_kata_folder_in_study_order() {
         .fixture_katas()
         .args(&["list", "--json"])
         .expect(0);
-    let ids: Vec<String> = out
-        .json()
+    let ids: Vec<String> = out.json()["katas"]
         .as_array()
         .unwrap()
         .iter()
@@ -309,7 +308,7 @@ fn list_and_show_serve_the_kata_folder_in_study_order() {
 fn the_bundled_set_is_served_without_a_kata_folder() {
     let out = Test::new().args(&["list", "--json"]).expect(0);
     let katas = out.json();
-    assert!(katas
+    assert!(katas["katas"]
         .as_array()
         .unwrap()
         .iter()

@@ -12,7 +12,7 @@ fn every_bundled_kata_validates() {
     let out = Test::new().args(&["validate"]).run();
     assert_eq!(out.code, 0, "kata validate:\n{}{}", out.stdout, out.stderr);
     let katas = Test::new().args(&["list", "--json"]).expect(0).json();
-    for k in katas.as_array().unwrap() {
+    for k in katas["katas"].as_array().unwrap() {
         let id = k["id"].as_str().unwrap();
         assert!(
             out.stdout.contains(&format!("✓ {id}")),

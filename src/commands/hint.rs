@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::error::Result;
+use crate::progress::Progress;
 use colored::Colorize;
 use std::process::ExitCode;
 
@@ -12,11 +13,11 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<ExitCode> {
         ctx.ui.out(&format!("{} has no hints.", kata.id));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut progress = ctx.progress()?;
-    let entry = progress.entry(id);
-    entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
-    let shown = entry.hints_shown;
-    progress.save(&ctx.workspace.root)?;
+    let shown = Progress::update(&ctx.workspace.root, |p| {
+        let entry = p.entry(id);
+        entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
+        entry.hints_shown
+    })?;
     for (i, hint) in kata.hints.iter().take(shown).enumerate() {
         ctx.ui.out(&format!(
             "{} {hint}",

@@ -6,6 +6,7 @@ use crate::cli::JudgeArgs;
 use crate::error::{Error, Result};
 use crate::judge::{Judge, Report, Stage, Submission};
 use crate::kata::{Kata, KataSet};
+use crate::progress::Progress;
 use crate::report;
 use crate::sandbox;
 use crate::toolchain::Toolchain;
@@ -16,8 +17,8 @@ use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> {
     let set = ctx.katas()?;
-    let mut progress = ctx.progress()?;
-    let (kata, path) = resolve(ctx, &set, args, progress.last_served.as_deref())?;
+    let last_served = ctx.progress()?.last_served;
+    let (kata, path) = resolve(ctx, &set, args, last_served.as_deref())?;
     let source = read_solution(&path)?;
     let warnings = sandbox::missing_guard_warnings();
     let opts = JudgeOptions {
@@ -26,6 +27,17 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
         show_progress: !args.json,
     };
     let report = judge_file(ctx, kata, &path, source, opts)?;
+    // Recorded before anything is printed: a closed stdout must not lose the result.
+    if !samples_only {
+        Progress::update(&ctx.workspace.root, |p| {
+            p.record(
+                kata.id.as_str(),
+                report.verdict,
+                report.passed(),
+                report.tests.len(),
+            )
+        })?;
+    }
     if args.json {
         ctx.ui.out(&report::json(&report, &warnings).to_string());
     } else {
@@ -33,15 +45,6 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
             ctx.ui.warn(w);
         }
         ctx.ui.out(report::human(&report, samples_only).trim_end());
-    }
-    if !samples_only {
-        progress.record(
-            kata.id.as_str(),
-            report.verdict,
-            report.passed(),
-            report.tests.len(),
-        );
-        progress.save(&ctx.workspace.root)?;
     }
     Ok(if report.verdict == Verdict::Accepted {
         ExitCode::SUCCESS

@@ -24,7 +24,9 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 })
             })
             .collect();
-        ctx.ui.out(&serde_json::Value::Array(rows).to_string());
+        let solved = rows.iter().filter(|r| r["status"] == "solved").count();
+        ctx.ui
+            .out(&json!({ "katas": rows, "solved": solved, "total": set.katas.len() }).to_string());
         return Ok(ExitCode::SUCCESS);
     }
     let id_w = set

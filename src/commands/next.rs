@@ -3,14 +3,14 @@
 use super::Ctx;
 use crate::error::{Error, Result};
 use crate::harness;
-use crate::progress::Status;
+use crate::progress::{Progress, Status};
 use crate::workspace::display_path;
 use colored::Colorize;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
     let set = ctx.katas()?;
-    let mut progress = ctx.progress()?;
+    let progress = ctx.progress()?;
     if let Some(t) = topic {
         if !set.katas.iter().any(|k| k.topic == t) {
             let mut topics: Vec<&str> = set.katas.iter().map(|k| k.topic.as_str()).collect();
@@ -46,8 +46,9 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
     let wrote = ctx
         .workspace
         .write_starter(kata.id.as_str(), &harness::starter(kata))?;
-    progress.last_served = Some(kata.id.to_string());
-    progress.save(&ctx.workspace.root)?;
+    Progress::update(&ctx.workspace.root, |p| {
+        p.last_served = Some(kata.id.to_string())
+    })?;
     let file = display_path(&ctx.workspace.file(kata.id.as_str()));
     ctx.ui.out(&super::statement(kata));
     let note = if wrote {
