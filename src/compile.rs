@@ -83,6 +83,8 @@ pub struct Compiler<'a> {
     pub toolchain: &'a Toolchain,
     pub cache: &'a Cache,
     pub color: bool,
+    /// Paths carved out of the compiler's read rules (see `sandbox::without`).
+    pub hidden: &'a [PathBuf],
 }
 
 impl Compiler<'_> {
@@ -208,6 +210,7 @@ impl Compiler<'_> {
         let mut read = sandbox::system_read_paths();
         read.push(self.toolchain.sysroot.clone());
         read.extend(extra_read.iter().cloned());
+        let read = sandbox::without(read, self.hidden);
         let policy = Policy {
             profile: Profile::Compile,
             read,

@@ -14,6 +14,7 @@ use crate::value::{self, Value, Wire};
 use crate::verdict::{self, Verdict};
 use serde::{Deserialize, Serialize};
 use std::hash::{BuildHasher, Hasher};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
@@ -98,6 +99,8 @@ pub struct Judge<'a> {
     /// Colour in compiler diagnostics.
     pub color: bool,
     pub on_stage: &'a (dyn Fn(Stage) + Sync),
+    /// Paths the compiler must not read even inside the folders it may (hidden tests).
+    pub hidden: &'a [PathBuf],
 }
 
 /// A generated case: its parameters, arguments and expected answer in the wire format.
@@ -152,6 +155,7 @@ impl Judge<'_> {
             toolchain: self.toolchain,
             cache: self.cache,
             color: self.color,
+            hidden: self.hidden,
         }
     }
 

@@ -200,6 +200,33 @@ pub fn runtime_read_paths() -> Vec<PathBuf> {
     paths
 }
 
+/// `paths` with every path of `hidden` carved out: Landlock can only allow, never deny, so a
+/// read rule on a folder that holds a hidden path (the judge's own binary, which embeds the
+/// bundled katas' hidden tests, installed under `/usr`; a kata folder under `/usr/share`) is
+/// replaced by rules on each of that folder's other entries, down to the hidden path.
+pub fn without(paths: Vec<PathBuf>, hidden: &[PathBuf]) -> Vec<PathBuf> {
+    let hidden: Vec<PathBuf> = hidden
+        .iter()
+        .filter_map(|h| std::fs::canonicalize(h).ok())
+        .collect();
+    let mut out = Vec::new();
+    let mut todo = paths;
+    while let Some(path) = todo.pop() {
+        let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if hidden.iter().any(|h| real.starts_with(h)) {
+            continue;
+        }
+        if !hidden.iter().any(|h| h.starts_with(&real)) {
+            out.push(path);
+            continue;
+        }
+        if let Ok(entries) = std::fs::read_dir(&real) {
+            todo.extend(entries.filter_map(|e| e.ok()).map(|e| e.path()));
+        }
+    }
+    out
+}
+
 fn existing(paths: &[&str]) -> Vec<PathBuf> {
     paths
         .iter()
@@ -1279,6 +1306,30 @@ mod tests {
             let args: Vec<OsString> = args.iter().map(OsString::from).collect();
             assert!(Launch::decode(&args).is_err(), "{args:?}");
         }
+    }
+
+    #[test]
+    fn hidden_paths_are_carved_out_of_read_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for d in ["usr/bin", "usr/lib/gcc", "usr/share"] {
+            std::fs::create_dir_all(root.join(d)).unwrap();
+        }
+        for f in ["usr/bin/cc", "usr/bin/kata", "usr/bin/ld"] {
+            std::fs::write(root.join(f), "").unwrap();
+        }
+        let mut got = without(vec![root.join("usr")], &[root.join("usr/bin/kata")]);
+        got.sort();
+        let want: Vec<PathBuf> = ["usr/bin/cc", "usr/bin/ld", "usr/lib", "usr/share"]
+            .iter()
+            .map(|p| root.join(p))
+            .collect();
+        assert_eq!(got, want);
+        // Nothing to carve: the rules stay as they were.
+        assert_eq!(
+            without(vec![root.join("usr/lib")], &[root.join("usr/bin/kata")]),
+            vec![root.join("usr/lib")]
+        );
     }
 
     #[test]

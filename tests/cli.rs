@@ -467,3 +467,30 @@ fn only_the_first_failing_hidden_test_is_revealed() {
     assert_eq!(tests[2]["verdict"], "wrong_answer");
     assert!(!out.stdout.contains("9000000000"), "{}", out.stdout);
 }
+
+#[test]
+fn the_compiler_cannot_read_a_judge_installed_system_wide() {
+    // The judge embeds the bundled katas' hidden tests; installed under /usr, it sits inside
+    // the folders the compiler may read. Needs a writable /usr/local/bin (root).
+    let installed =
+        std::path::PathBuf::from(format!("/usr/local/bin/kata-test-{}", std::process::id()));
+    if std::fs::copy(env!("CARGO_BIN_EXE_kata"), &installed).is_err() {
+        eprintln!("skipped: cannot write {}", installed.display());
+        return;
+    }
+    let ws = tempfile::tempdir().unwrap();
+    let src = format!(
+        "static ME: &[u8] = include_bytes!({:?});\npub fn first_uniq_char(s: &str) -> i32 {{ ME.len() as i32 + s.len() as i32 }}\n",
+        installed.display().to_string()
+    );
+    std::fs::write(ws.path().join("first-unique-char.rs"), src).unwrap();
+    let out = std::process::Command::new(&installed)
+        .current_dir(ws.path())
+        .args(["--color", "never", "submit", "first-unique-char", "--json"])
+        .env("KATA_CACHE_DIR", ws.path().join("cache"))
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&installed);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["verdict"], "compile_error", "{json}");
+}

@@ -5,7 +5,7 @@ use crate::cache::Cache;
 use crate::cli::JudgeArgs;
 use crate::error::{Error, Result};
 use crate::judge::{Judge, Report, Stage, Submission};
-use crate::kata::{Kata, KataSet};
+use crate::kata::{Kata, KataSet, Source};
 use crate::progress::Progress;
 use crate::report;
 use crate::sandbox;
@@ -97,12 +97,14 @@ pub fn judge_file(
             Stage::Running { done, total } => ui.status(&format!("running tests {done}/{total}…")),
         }
     };
+    let hidden = hidden_paths(ctx, &cache);
     let judge = Judge {
         toolchain: &toolchain,
         cache: &cache,
         // JSON carries diagnostics as plain text.
         color: ui.color && show_progress,
         on_stage: &on_stage,
+        hidden: &hidden,
     };
     let report = judge.judge(&Submission {
         kata,
@@ -114,6 +116,20 @@ pub fn judge_file(
     });
     ui.clear_status();
     report
+}
+
+/// What holds hidden tests or their answers: this binary (it embeds the bundled katas),
+/// the kata folder and its reference solutions, and the caches of generated tests and
+/// reports. The compiler may read none of it, wherever the judge is installed.
+fn hidden_paths(ctx: &Ctx, cache: &Cache) -> Vec<PathBuf> {
+    let mut hidden: Vec<PathBuf> = std::env::current_exe().into_iter().collect();
+    if let Source::Dir(dir) = &ctx.source {
+        hidden.push(dir.clone());
+        hidden.push(crate::kata::solutions_dir(dir));
+    }
+    hidden.push(cache.path("gen", ""));
+    hidden.push(cache.path("result", ""));
+    hidden
 }
 
 /// Reads the file to judge. A symbolic link is refused: a grader judging someone else's
