@@ -88,7 +88,7 @@ impl Cache {
         tmp.persist(&dest).map_err(|e| e.error)?;
         // Keys are uniform hex: pruning on one write in sixteen keeps the bound without
         // listing the folder on every submission.
-        if kind != "toolchain" && key.starts_with('0') {
+        if !matches!(kind, "toolchain" | "guards") && key.starts_with('0') {
             self.prune(&dir, MAX_ENTRIES, MAX_ENTRY_BYTES);
         }
         Ok(dest)

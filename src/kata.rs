@@ -106,7 +106,7 @@ struct CheckSpec {
     #[serde(default)]
     mode: CheckMode,
     #[serde(default = "default_tolerance")]
-    tolerance: f64,
+    tolerance: Spanned<f64>,
     #[serde(default = "default_depth")]
     depth: usize,
 }
@@ -121,8 +121,8 @@ impl Default for CheckSpec {
     }
 }
 
-fn default_tolerance() -> f64 {
-    1e-6
+fn default_tolerance() -> Spanned<f64> {
+    Spanned::new(0..0, 1e-6)
 }
 
 fn default_depth() -> usize {
@@ -215,6 +215,8 @@ pub enum CaseData {
 #[derive(Debug, Clone)]
 pub struct Case {
     pub name: String,
+    /// Where the test starts in the kata file (byte offset), for messages.
+    pub offset: usize,
     /// Samples are shown to the learner; the rest are hidden.
     pub sample: bool,
     pub data: CaseData,
@@ -281,8 +283,12 @@ impl Kata {
         };
         let time_ms = limit_at(&file.time_limit_ms, "time_limit_ms", 60_000)?;
         let memory_mb = limit_at(&file.memory_limit_mb, "memory_limit_mb", 16_384)?;
-        if file.check.tolerance.is_nan() || file.check.tolerance < 0.0 {
-            return Err(at(0, "`check.tolerance` must be zero or more".into()));
+        let tolerance = *file.check.tolerance.get_ref();
+        if tolerance.is_nan() || tolerance < 0.0 {
+            return Err(at(
+                file.check.tolerance.span().start,
+                "`tolerance` must be zero or more".into(),
+            ));
         }
         let mut cases = Vec::new();
         let groups = [(&file.samples, true), (&file.tests, false)];
@@ -299,6 +305,7 @@ impl Kata {
                     .map_err(|(o, msg)| at(o.unwrap_or(offset), msg))?;
                 cases.push(Case {
                     name: spec.name.clone().unwrap_or(default_name),
+                    offset,
                     sample,
                     data,
                 });
@@ -320,7 +327,7 @@ impl Kata {
             kind,
             check: Check {
                 mode: file.check.mode,
-                tolerance: file.check.tolerance,
+                tolerance,
                 depth: file.check.depth,
             },
             generator: file.generator.map(|g| g.source),

@@ -423,7 +423,8 @@ fn validate_rejects_a_wrong_reference_and_duplicate_names() {
         .args(&["validate"])
         .expect(1);
     assert!(
-        out.stdout.contains("two tests are named \"negatives\""),
+        out.stdout
+            .contains("add.toml:22:1: two tests are named \"negatives\""),
         "{}",
         out.stdout
     );

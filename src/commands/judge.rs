@@ -20,7 +20,7 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> 
     let last_served = ctx.progress()?.last_served;
     let (kata, path) = resolve(ctx, &set, args, last_served.as_deref())?;
     let source = read_solution(&path)?;
-    let warnings = sandbox::missing_guard_warnings();
+    let warnings = guard_warnings(&Cache::locate());
     let opts = JudgeOptions {
         samples_only,
         rerun: args.rerun,
@@ -116,6 +116,31 @@ pub fn judge_file(
     });
     ui.clear_status();
     report
+}
+
+/// [`sandbox::missing_guard_warnings`], probed once per boot and user: the probe forks
+/// and tries a namespace, which is worth a few milliseconds of every submission only the
+/// first time. `kata doctor` always probes afresh.
+fn guard_warnings(cache: &Cache) -> Vec<String> {
+    let boot = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").unwrap_or_default();
+    let key = crate::cache::key(&[
+        boot.as_bytes(),
+        &crate::sys::euid().to_le_bytes(),
+        env!("CARGO_PKG_VERSION").as_bytes(),
+    ]);
+    let cached = (!boot.is_empty())
+        .then(|| cache.get("guards", &key))
+        .flatten()
+        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|b| serde_json::from_slice(&b).ok());
+    cached.unwrap_or_else(|| {
+        let warnings = sandbox::missing_guard_warnings();
+        if !boot.is_empty() {
+            let json = serde_json::to_vec(&warnings).expect("strings serialize");
+            let _ = cache.put_bytes("guards", &key, &json);
+        }
+        warnings
+    })
 }
 
 /// What holds hidden tests or their answers: this binary (it embeds the bundled katas),

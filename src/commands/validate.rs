@@ -77,8 +77,9 @@ fn check(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
     let mut names = HashSet::new();
     for case in &kata.cases {
         if !names.insert(case.name.as_str()) {
+            let (line, column) = crate::error::line_column(&kata.source, case.offset);
             problems.push(format!(
-                "{}: two tests are named {:?}",
+                "{}:{line}:{column}: two tests are named {:?}",
                 kata.path.display(),
                 case.name
             ));
