@@ -1267,9 +1267,18 @@ fn aborts(user: User) {
 
 fn panics(user: User) {
     let r = Probe::new(user, "panic.rs").judged();
-    r.every_test("runtime_error")
-        .every_message_has("panicked at panic.rs:")
-        .every_message_has("the probe gives up on ");
+    r.every_test("runtime_error");
+    // The sample's panic is shown in full; a hidden test's message could print its input
+    // (the probe kata reveals samples only), so only the fact of the panic is.
+    for t in r.tests() {
+        let message = t["message"].as_str().unwrap_or("");
+        let shown = if t["sample"] == true {
+            message.contains("panicked at panic.rs:") && message.contains("the probe gives up on ")
+        } else {
+            message.contains("message is hidden") && !message.contains("7340021")
+        };
+        assert!(shown, "{}: {message:?}\n{}", t["name"], r.describe());
+    }
 }
 
 fn exit_zero(user: User) {
