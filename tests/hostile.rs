@@ -1135,9 +1135,11 @@ fn thread_bomb(user: User) {
     // cannot get its signal stack and std aborts: both are honest.
     let out_of_memory = r.tests().iter().all(|t| {
         t["verdict"] == "accepted"
-            || t["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("Cannot allocate memory"))
+            || t["message"].as_str().is_some_and(|m| {
+                // A hidden test's panic message is not shown (the kata reveals samples only).
+                m.contains("Cannot allocate memory")
+                    || (t["sample"] != true && m.contains("message is hidden"))
+            })
     });
     assert!(
         out_of_memory && ["accepted", "runtime_error"].contains(&r.verdict()),
