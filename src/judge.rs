@@ -647,7 +647,9 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
                         // A long answer's diff is cut short: say where it differs.
                         let reason = check::first_difference(value, &actual, &kata.check)
                             .filter(|_| !ok && matches!(value, Value::List(_) | Value::Tuple(_)));
-                        (v, reason, Some(actual.pretty(SHOW_LINES, SHOW_CHARS)))
+                        // Shown only for a failure: a large answer costs to print.
+                        let shown = (!ok).then(|| actual.pretty(SHOW_LINES, SHOW_CHARS));
+                        (v, reason, shown)
                     }
                 }
             }
@@ -658,7 +660,7 @@ fn judge_one(kata: &Kata, job: &Job, outcome: &run::Outcome, limits: &Limits) ->
                 } else {
                     Verdict::WrongAnswer
                 };
-                (v, None, Some(shown_text(&output)))
+                (v, None, (!ok).then(|| shown_text(&output)))
             }
         },
     };

@@ -96,7 +96,7 @@ impl Policy {
     ) -> Command {
         let mut cmd = Command::new(launcher);
         cmd.arg(LAUNCHER_ARG)
-            .args(self.encode(std::process::id(), fd3.is_some()))
+            .args(self.encode(std::process::id(), fd3))
             .arg("--")
             .arg(program)
             .args(args);
@@ -104,27 +104,20 @@ impl Policy {
         // seccomp then denies setsid/setpgid, so nothing can leave the group.
         cmd.process_group(0);
         if let Some(raw) = fd3 {
-            // SAFETY: the closure runs in the forked child before exec and only calls the
-            // async-signal-safe `dup2` and `fcntl` on the child's own descriptor table.
+            // The launcher moves the descriptor to 3 itself, so no `pre_exec` hook is needed and
+            // std can start the launcher with posix_spawn (a vfork) instead of a fork of the
+            // whole judge. The descriptor must survive exec: other children started meanwhile
+            // inherit it too, and their launchers close it with everything above 2 or 3.
+            // SAFETY: fcntl on a descriptor number; no memory is passed.
             unsafe {
-                cmd.pre_exec(move || {
-                    if raw == 3 {
-                        // dup2 onto itself is a no-op that would leave close-on-exec set.
-                        if libc::fcntl(3, libc::F_SETFD, 0) == -1 {
-                            return Err(io::Error::last_os_error());
-                        }
-                    } else if libc::dup2(raw, 3) == -1 {
-                        return Err(io::Error::last_os_error());
-                    }
-                    Ok(())
-                });
+                libc::fcntl(raw, libc::F_SETFD, 0);
             }
         }
         cmd
     }
 
     /// The launcher arguments between [`LAUNCHER_ARG`] and `--`.
-    fn encode(&self, parent: u32, fd3: bool) -> Vec<OsString> {
+    fn encode(&self, parent: u32, fd3: Option<RawFd>) -> Vec<OsString> {
         let mut out = vec![
             OsString::from(match self.profile {
                 Profile::Compile => "profile=compile",
@@ -143,8 +136,8 @@ impl Policy {
         if let Some(stack) = self.stack {
             out.push(format!("stack={stack}").into());
         }
-        if fd3 {
-            out.push("fd3=1".into());
+        if let Some(fd) = fd3 {
+            out.push(format!("fd3={fd}").into());
         }
         for (key, paths) in [("r=", &self.read), ("w=", &self.write)] {
             for path in paths {
@@ -258,7 +251,8 @@ struct Launch {
     /// The judge's pid: the launcher refuses to run once orphaned.
     parent: u32,
     /// Keep descriptor 3 open (the harness's result channel).
-    fd3: bool,
+    /// The inherited descriptor to move to 3 (the result channel).
+    fd3: Option<i32>,
     program: PathBuf,
     args: Vec<OsString>,
 }
@@ -313,7 +307,7 @@ impl Launch {
                 stack: None,
             },
             parent: 0,
-            fd3: false,
+            fd3: None,
             program: PathBuf::from(program),
             args: args.to_vec(),
         };
@@ -347,7 +341,12 @@ impl Launch {
                 b"memory" => launch.policy.memory = Some(number()?),
                 b"cpu_ms" => launch.policy.cpu = Some(Duration::from_millis(number()?)),
                 b"stack" => launch.policy.stack = Some(number()?),
-                b"fd3" => launch.fd3 = number()? != 0,
+                b"fd3" => {
+                    launch.fd3 = Some(
+                        i32::try_from(number()?)
+                            .map_err(|_| SetupError(format!("bad descriptor in {option:?}")))?,
+                    )
+                }
                 b"token" => {}
                 b"r" => launch.policy.read.push(PathBuf::from(value)),
                 b"w" => launch.policy.write.push(PathBuf::from(value)),
@@ -388,7 +387,15 @@ impl Launch {
         self.set_rlimits()?;
 
         // 3. No descriptor of the judge may leak in: stdio and, if asked, fd 3 stay.
-        close_descriptors_from(if self.fd3 { 4 } else { 3 }, self.fd3)?;
+        if let Some(fd) = self.fd3 {
+            // SAFETY: dup2 on descriptor numbers; the new fd 3 is not close-on-exec.
+            if fd != 3 && unsafe { libc::dup2(fd, 3) } == -1 {
+                return Err(SetupError::os(
+                    "cannot move the result channel to descriptor 3",
+                ));
+            }
+        }
+        close_descriptors_from(if self.fd3.is_some() { 4 } else { 3 }, self.fd3.is_some())?;
 
         // 4. Network: a fresh namespace has only a loopback that is down. Best effort (Landlock
         // TCP rules and the seccomp socket filter hold without it). A run as root skips it:
@@ -1278,7 +1285,7 @@ mod tests {
     #[test]
     fn the_launcher_decodes_what_the_command_encodes() {
         let p = policy();
-        let mut args = p.encode(42, true);
+        let mut args = p.encode(42, Some(7));
         args.extend(["--".into(), "/bin/prog".into(), "--".into(), "x=y".into()]);
         let launch = Launch::decode(&args).unwrap();
         assert_eq!(
@@ -1286,7 +1293,7 @@ mod tests {
             Launch {
                 policy: p,
                 parent: 42,
-                fd3: true,
+                fd3: Some(7),
                 program: "/bin/prog".into(),
                 args: vec!["--".into(), "x=y".into()],
             }
