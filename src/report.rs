@@ -10,17 +10,15 @@ use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 use std::fmt::Write as _;
 
+/// A kata's heading line, `Title (id)`, with its newline.
+pub fn heading(title: &str, id: &str) -> String {
+    format!("{} {}\n", title.bold(), format!("({id})").dimmed())
+}
+
 /// The human report. `all_failures`: show the detail of every failing test (`kata test`),
 /// not only the first.
 pub fn human(report: &Report, all_failures: bool) -> String {
-    let mut s = String::new();
-    writeln!(
-        s,
-        "{} {}",
-        report.title.bold(),
-        format!("({})", report.kata).dimmed()
-    )
-    .unwrap();
+    let mut s = heading(&report.title, report.kata.as_str());
     if let Some(diag) = &report.compile_output {
         // rustc's own colours stay; anything else the learner's source smuggles in does not.
         writeln!(s, "{}", printable(diag.trim_end(), true)).unwrap();

@@ -59,14 +59,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<ExitCode> {
 
 /// Title, topic, difficulty, limits, statement and samples of a kata.
 pub fn statement(kata: &Kata) -> String {
-    let mut s = String::new();
-    writeln!(
-        s,
-        "{} {}",
-        kata.title.bold(),
-        format!("({})", kata.id).dimmed()
-    )
-    .unwrap();
+    let mut s = crate::report::heading(&kata.title, kata.id.as_str());
     writeln!(
         s,
         "{}",
