@@ -18,7 +18,9 @@ use wait_timeout::ChildExt;
 /// Flags every program is built with; part of every cache key. Beyond `-O`, each buys
 /// compile time (measured by `scripts/bench.py`): no symbol table to write, no thin-local
 /// LTO pass over a one-file crate, a non-PIE executable, which links and starts with fewer
-/// relocations, and `panic=abort`, which generates no unwinding paths (the largest saving).
+/// relocations, `panic=abort`, which generates no unwinding paths (the largest saving), and
+/// four codegen units instead of sixteen (a one-file crate gains nothing from more on the
+/// cores a judge has, and pays for each).
 /// A panic still prints its message and location before aborting; the verdict reads it
 /// from stderr whatever the signal.
 const FLAGS: &[&str] = &[
@@ -35,6 +37,8 @@ const FLAGS: &[&str] = &[
     "relocation-model=static",
     "-C",
     "panic=abort",
+    "-C",
+    "codegen-units=4",
 ];
 /// Wall-clock limit of one compilation (an endless const evaluation ends here), unless
 /// `KATA_COMPILE_TIMEOUT_MS` says otherwise.
