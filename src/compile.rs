@@ -202,10 +202,20 @@ impl Compiler<'_> {
     }
 
     fn tempdir(&self) -> Result<tempfile::TempDir> {
-        tempfile::Builder::new()
-            .prefix("kata-build-")
+        let dir = tempfile::Builder::new()
+            .prefix(BUILD_PREFIX)
             .tempdir()
-            .map_err(|e| Error::env(format!("cannot create a temporary folder: {e}")))
+            .map_err(|e| Error::env(format!("cannot create a temporary folder: {e}")))?;
+        // A judge stopped by Ctrl-C leaves its build folder behind; now and then (the
+        // random names make it one build in about thirty), sweep those of past hours.
+        if dir
+            .path()
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().ends_with('0'))
+        {
+            sweep_stale_builds(dir.path().parent().unwrap_or(Path::new("/tmp")));
+        }
+        Ok(dir)
     }
 
     /// Runs the sandboxed compiler in `dir`; `Ok(None)` on success, `Ok(Some(diagnostics))`
@@ -283,6 +293,33 @@ impl Compiler<'_> {
     }
 }
 
+/// The name every temporary build folder starts with.
+const BUILD_PREFIX: &str = "kata-build-";
+/// A build folder this old belongs to no running compilation (the limit is 30 s).
+const STALE_BUILD: Duration = Duration::from_secs(3600);
+
+/// Removes build folders in `tmp` last changed more than [`STALE_BUILD`] ago.
+fn sweep_stale_builds(tmp: &Path) {
+    let Ok(entries) = std::fs::read_dir(tmp) else {
+        return;
+    };
+    for entry in entries.filter_map(|e| e.ok()) {
+        let stale = entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(BUILD_PREFIX)
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > STALE_BUILD);
+        if stale {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn write(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text)
         .map_err(|e| Error::env(format!("cannot write {}: {e}", path.display())))
@@ -297,5 +334,32 @@ fn explain(diag: &str) -> String {
         )
     } else {
         diag.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_build_folders_are_swept_and_fresh_ones_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let old = tmp.path().join(format!("{BUILD_PREFIX}old"));
+        let fresh = tmp.path().join(format!("{BUILD_PREFIX}fresh"));
+        let other = tmp.path().join("someone-else");
+        for d in [&old, &fresh, &other] {
+            std::fs::create_dir(d).unwrap();
+        }
+        let hours_ago = std::time::SystemTime::now() - Duration::from_secs(7200);
+        for d in [&old, &other] {
+            std::fs::File::open(d)
+                .unwrap()
+                .set_modified(hours_ago)
+                .unwrap();
+        }
+        sweep_stale_builds(tmp.path());
+        assert!(!old.exists());
+        assert!(fresh.exists());
+        assert!(other.exists());
     }
 }
