@@ -215,6 +215,20 @@ fn test_status(v: Verdict) -> &'static str {
     }
 }
 
+/// The `--json` object when no report could be made (bad input, broken environment).
+pub fn json_error(message: &str) -> serde_json::Value {
+    json!({
+        "version": 2,
+        "status": "error",
+        "message": message,
+        "kata": null,
+        "verdict": null,
+        "passed": 0,
+        "total": 0,
+        "tests": [],
+    })
+}
+
 /// The `--json` report.
 pub fn json(report: &Report, warnings: &[String]) -> serde_json::Value {
     let status = match report.verdict {

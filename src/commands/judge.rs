@@ -16,6 +16,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> {
+    let result = judge_and_report(ctx, args, samples_only);
+    if let (Err(e), true) = (&result, args.json) {
+        // Scripts reading `--json` still get one object: exercism's `error` status, with
+        // the cause; the exit status (2 or 3) and the line on stderr say the same.
+        ctx.ui.out(&report::json_error(&e.to_string()).to_string());
+    }
+    result
+}
+
+fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<ExitCode> {
     let set = ctx.katas()?;
     let last_served = ctx.progress()?.last_served;
     let (kata, path) = resolve(ctx, &set, args, last_served.as_deref())?;
