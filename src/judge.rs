@@ -103,8 +103,9 @@ pub struct Judge<'a> {
     pub hidden: &'a [PathBuf],
 }
 
-/// A generated case: its parameters, arguments and expected answer in the wire format.
-type GeneratedCase = (Generate, Vec<u8>, Vec<u8>);
+/// A generated case's arguments and expected answer, in the wire format (in the order of
+/// the kata's generated tests).
+type GeneratedCase = (Vec<u8>, Vec<u8>);
 
 /// One test ready to run: its stdin and how to judge the answer.
 struct Job<'a> {
@@ -346,7 +347,7 @@ impl Judge<'_> {
             let key = cache::key(&parts);
             if let Some(p) = self.cache.get("gen", &key) {
                 if let Some((a, e)) = std::fs::read(&p).ok().and_then(|b| split_entry(&b)) {
-                    out.push((g, a, e));
+                    out.push((a, e));
                     continue;
                 }
             }
@@ -362,7 +363,7 @@ impl Judge<'_> {
             entry.extend_from_slice(&args);
             entry.extend_from_slice(&expected);
             let _ = self.cache.put_bytes("gen", &key, &entry);
-            out.push((g, args, expected));
+            out.push((args, expected));
         }
         Ok(out)
     }
@@ -526,22 +527,27 @@ fn jobs<'k>(
             continue;
         }
         let nonce = new_nonce();
-        let (stdin, expected) = match (&case.data, &kata.kind) {
+        // Each arm also gives the expected answer's size in the wire format, which bounds
+        // the result channel.
+        let (stdin, expected, expected_len) = match (&case.data, &kata.kind) {
             (CaseData::Function { args, expected }, Kind::Function(sig)) => {
                 let mut wire = String::new();
                 for (v, p) in args.iter().zip(&sig.params) {
                     v.encode(&p.ty, &mut wire);
                 }
+                let mut answer = String::new();
+                expected.encode(sig.answer_ty(), &mut answer);
                 (
                     run::harness_input(&nonce, wire.as_bytes()),
                     Expected::Value {
                         args: Args::Values(args.clone()),
                         value: expected.clone(),
                     },
+                    answer.len(),
                 )
             }
             (CaseData::Generated(_), Kind::Function(sig)) => {
-                let (_, args, answer) = generated.next().expect("one entry per generated case");
+                let (args, answer) = generated.next().expect("one entry per generated case");
                 let value = Value::decode(&mut Wire::new(&answer), sig.answer_ty())
                     .map_err(|e| Error::env(format!("corrupt cache entry: {e}")))?;
                 (
@@ -550,23 +556,15 @@ fn jobs<'k>(
                         args: Args::Wire(args),
                         value,
                     },
+                    answer.len(),
                 )
             }
-            (CaseData::Stdio { input, expected }, _) => {
-                (input.as_bytes().to_vec(), Expected::Text(expected.clone()))
-            }
+            (CaseData::Stdio { input, expected }, _) => (
+                input.as_bytes().to_vec(),
+                Expected::Text(expected.clone()),
+                0,
+            ),
             _ => unreachable!("case kinds are checked at load"),
-        };
-        let expected_len = match &expected {
-            Expected::Value { value, .. } => {
-                let mut wire = String::new();
-                value.encode(
-                    kata.signature().expect("function kata").answer_ty(),
-                    &mut wire,
-                );
-                wire.len()
-            }
-            Expected::Text(_) => 0,
         };
         jobs.push(Job {
             case,
