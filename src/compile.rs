@@ -9,6 +9,7 @@ use crate::sandbox::{self, Policy, Profile};
 use crate::sys;
 use crate::toolchain::Toolchain;
 use std::io::Read;
+use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -192,6 +193,10 @@ impl Compiler<'_> {
         match self.rustc(root, &args, &[rt_dir])? {
             Some(diag) => Ok(Compiled::Failed(explain(&diag))),
             None => {
+                // Readable and executable by the unprivileged uid that runs it (a judge with
+                // umask 077 would make it the judge's alone).
+                std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755))
+                    .map_err(|e| Error::io("set the mode of", &out, e))?;
                 let p = self
                     .cache
                     .put_file("bin", &key, &out)
@@ -226,6 +231,7 @@ impl Compiler<'_> {
         read.extend(extra_read.iter().cloned());
         let read = sandbox::without(read, self.hidden);
         let policy = Policy {
+            cgroups: Vec::new(),
             profile: Profile::Compile,
             read,
             write: vec![dir.to_path_buf()],

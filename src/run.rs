@@ -86,7 +86,11 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let mut read = sandbox::runtime_read_paths();
     read.push(program.binary.to_path_buf());
     read.extend(program.read.iter().cloned());
+    // A cgroup where the machine allows one: it counts what RLIMIT_DATA does not (page
+    // tables, kernel memory, shared memory) and limits the tasks.
+    let slot = sandbox::memory_slot(limits.memory);
     let policy = Policy {
+        cgroups: slot.as_ref().map(|s| s.dirs()).unwrap_or_default(),
         profile: Profile::Run,
         read,
         write: Vec::new(),
@@ -101,6 +105,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         .stdin(Stdio::piped())
         .stdout(Stdio::from(stdout_w))
         .stderr(Stdio::from(stderr_w));
+    let oom_before = slot.as_ref().map_or(0, |s| s.oom_kills());
     let start = Instant::now();
     let mut child = cmd
         .spawn()
@@ -210,6 +215,15 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let (status, rusage) =
         sys::wait4(pid).map_err(|e| Error::env(format!("cannot wait for the program: {e}")))?;
     let wall = start.elapsed();
+    // An OOM kill in the cgroup is the memory limit, whatever the kind of memory: reported
+    // as the peak the cgroup saw, which is above the limit.
+    let mut max_rss = rusage.max_rss;
+    if let Some(slot) = &slot {
+        if slot.oom_kills() > oom_before {
+            max_rss = max_rss.max(slot.peak().unwrap_or(0)).max(limits.memory + 1);
+        }
+    }
+    drop(slot);
     let _ = feeder.join();
     let [stdout, stderr, channel] = streams.map(|s| s.buf);
     let exit = if libc::WIFSIGNALED(status) {
@@ -226,7 +240,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         exit,
         wall,
         cpu: rusage.cpu,
-        max_rss: rusage.max_rss,
+        max_rss,
         stdout,
         stderr,
         channel,

@@ -174,6 +174,7 @@ impl Sandboxed {
                 cpu: Some(Duration::from_secs(5)),
                 file_size: 1 << 20,
                 stack: Some(8 << 20),
+                cgroups: Vec::new(),
             },
             &f.hostile,
             args,
@@ -224,9 +225,13 @@ impl Sandboxed {
     /// The command as the judge would build it (wrapped in setpriv for `nobody`).
     fn command(&self) -> Command {
         let fd3 = self.fd3.as_ref().map(|fd| fd.as_raw_fd());
-        let inner = self
-            .policy
-            .command_with_launcher(kata(), &self.program, &self.args, fd3);
+        let inner = self.policy.command_with_launcher(
+            kata(),
+            &self.program,
+            &self.args,
+            fd3,
+            self.user == User::Caller,
+        );
         let mut cmd = match self.user {
             User::Caller => inner,
             User::Nobody => {
@@ -362,15 +367,33 @@ fn reads_stay_inside_the_sandbox() {
     let secret = elsewhere.path().join("hidden-tests.toml");
     write_file(&secret, "expected = 42");
     for user in users() {
-        let read = |path: &Path| {
-            Sandboxed::hostile(Profile::Run, &["read", path.to_str().unwrap()])
+        let read = |profile: Profile, path: &Path| {
+            Sandboxed::hostile(profile, &["read", path.to_str().unwrap()])
                 .user(user)
                 .output()
         };
-        read(&mine).success().stdout_has("read 5 bytes");
-        read(&secret).stdout_has("read failed: Permission denied");
-        read(Path::new("/etc/shadow")).stdout_has("read failed: Permission denied");
-        read(Path::new("/etc/passwd")).stdout_has("read failed: Permission denied");
+        // A run reads its runtime libraries and nothing else. In the judge's namespaces
+        // (joined here by the caller's runs; `nobody`'s launchers here join none) not even
+        // the paths of its read rules exist for it.
+        read(Profile::Run, Path::new("/etc/ld.so.cache"))
+            .success()
+            .stdout_has("read ");
+        for path in [&secret, Path::new("/etc/shadow"), Path::new("/etc/passwd")] {
+            read(Profile::Run, path).stdout_has("read failed");
+        }
+        let own = read(Profile::Run, &mine);
+        if user == User::Caller {
+            own.stdout_has("read failed: No such file");
+        } else {
+            own.stdout_has("read 5 bytes");
+        }
+        // The compiler reads its own paths only.
+        read(Profile::Compile, &mine)
+            .success()
+            .stdout_has("read 5 bytes");
+        read(Profile::Compile, &secret).stdout_has("read failed: Permission denied");
+        read(Profile::Compile, Path::new("/etc/shadow"))
+            .stdout_has("read failed: Permission denied");
     }
 }
 
@@ -379,19 +402,26 @@ fn writes_stay_inside_the_sandbox() {
     for user in users() {
         let scratch = shared_dir(true);
         let elsewhere = shared_dir(true);
-        let write = |path: &Path| {
-            Sandboxed::hostile(Profile::Run, &["write", path.to_str().unwrap()])
+        let write = |profile: Profile, path: &Path| {
+            Sandboxed::hostile(profile, &["write", path.to_str().unwrap()])
                 .write(scratch.path())
                 .user(user)
                 .output()
         };
-        write(&scratch.path().join("ok"))
+        write(Profile::Compile, &scratch.path().join("ok"))
             .success()
             .stdout_has("wrote");
         assert!(scratch.path().join("ok").exists());
         let outside = elsewhere.path().join("escaped");
-        write(&outside).stdout_has("write failed: Permission denied");
+        write(Profile::Compile, &outside).stdout_has("write failed: Permission denied");
+        write(Profile::Run, &outside).stdout_has("write failed");
         assert!(!outside.exists(), "{user:?} wrote outside the sandbox");
+        if user == User::Caller {
+            // In the judge's mount namespace a run writes nowhere, not even where its
+            // policy would allow (the judge never gives a run a writable path).
+            write(Profile::Run, &scratch.path().join("run")).stdout_has("write failed");
+            assert!(!scratch.path().join("run").exists(), "a run wrote");
+        }
     }
 }
 
@@ -643,6 +673,7 @@ fn compile_policy(extra_read: &[&Path], src: &Path, out: &Path) -> Policy {
         cpu: Some(Duration::from_secs(30)),
         file_size: 64 << 20,
         stack: None,
+        cgroups: Vec::new(),
     }
 }
 

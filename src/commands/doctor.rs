@@ -18,6 +18,10 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
                 "rustc": toolchain.as_ref().ok().map(|t| t.short_version().to_string()),
                 "rustc_path": toolchain.as_ref().ok().map(|t| t.rustc.display().to_string()),
                 "guards": guards,
+                "allowlists": {
+                    "run": sandbox::allowlist(sandbox::Profile::Run),
+                    "compile": sandbox::allowlist(sandbox::Profile::Compile),
+                },
                 "ok": !broken,
             })
             .to_string(),

@@ -1,0 +1,198 @@
+//! The sandbox: runs the compiler and the learner's program under least privilege. Learner
+//! code is assumed to make any system call with any arguments (safe Rust has soundness
+//! holes), so only the kernel's guards count:
+//!
+//! - `policy`: what one process may do, and the launcher's command line that carries it;
+//! - `launcher`: the re-executed `kata __sandbox` that sets the guards up, in order, and execs;
+//! - `seccomp`: the allowlists of system calls, one table per profile;
+//! - `landlock`: the files each process may open;
+//! - `namespaces`: network, IPC and mount namespaces, made once and joined by every process;
+//! - `identity`: no privilege (an unprivileged uid for programs, no capabilities for anyone);
+//! - `cgroup`: memory and task limits that count what the kernel holds for the program;
+//! - `probe`: what this machine provides, for `kata doctor`.
+
+mod cgroup;
+mod identity;
+mod landlock;
+mod launcher;
+mod namespaces;
+mod policy;
+mod probe;
+mod seccomp;
+
+pub use cgroup::Slot;
+pub use identity::{SANDBOX_GID, SANDBOX_UID};
+pub use launcher::{launcher_main, LAUNCH_FAILED, LAUNCH_FAILED_PREFIX};
+pub use policy::{runtime_read_paths, system_read_paths, without, Policy, Profile};
+pub use probe::{guards, missing_guard_warnings, Guard};
+pub use seccomp::{table as allowlist, Entry as AllowedCall};
+
+use policy::Launch;
+use std::ffi::OsString;
+use std::os::fd::RawFd;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus};
+
+/// First argument that turns the `kata` binary into the sandbox launcher.
+pub const LAUNCHER_ARG: &str = "__sandbox";
+
+/// A random token of this judge process, handed to every launcher it starts: the launcher
+/// signs its failure line with it, and the program it execs never sees it (exec replaces the
+/// launcher's arguments), so a program cannot fake a broken sandbox to escape its verdict.
+fn launch_token() -> &'static str {
+    static TOKEN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOKEN.get_or_init(|| {
+        use std::hash::{BuildHasher, Hasher};
+        let a = std::collections::hash_map::RandomState::new()
+            .build_hasher()
+            .finish();
+        let b = std::collections::hash_map::RandomState::new().hash_one(a);
+        format!("{a:016x}{b:016x}")
+    })
+}
+
+/// The `kata` binary itself; `/proc/self/exe` still works when the file was replaced on disk.
+fn launcher_path() -> PathBuf {
+    std::env::current_exe().unwrap_or_else(|_| PathBuf::from("/proc/self/exe"))
+}
+
+/// The namespaces of this judge (made on first use), whose holder also removes the cgroups.
+fn judge_namespaces() -> &'static namespaces::Namespaces {
+    namespaces_with(&launcher_path())
+}
+
+/// The same, with the holder started from `launcher` (the `kata` binary) if none runs yet.
+fn namespaces_with(launcher: &Path) -> &'static namespaces::Namespaces {
+    let cleanup = cgroup::get()
+        .as_ref()
+        .map(|c| c.roots())
+        .unwrap_or_default();
+    namespaces::get(launcher, &cleanup)
+}
+
+/// A cgroup for one run limited to `memory` bytes, where this machine lets the judge make
+/// one (see `kata doctor`); `None` otherwise, and RLIMIT_DATA and RLIMIT_AS remain.
+pub fn memory_slot(memory: u64) -> Option<Slot> {
+    cgroup::get().as_ref().ok()?.slot(memory).ok()
+}
+
+/// The address-space bound of a run with `memory` bytes of data: page tables stay under a
+/// 512th of it (see `launcher::set_rlimits`).
+pub fn address_space(memory: u64) -> u64 {
+    memory.saturating_mul(4).saturating_add(2 << 30)
+}
+
+impl Policy {
+    /// A command that runs `program args` under this policy, launched by this very binary.
+    ///
+    /// `fd3`, when given (e.g. the write end of a socket pair), becomes descriptor 3 of the
+    /// program; the caller keeps it open until the command is spawned. Every other descriptor
+    /// above 2 is closed. The child leads its own process group (kill it with `killpg`) and
+    /// receives SIGKILL when the *thread* that spawned it exits (see `PR_SET_PDEATHSIG`), so
+    /// spawn from a thread that outlives the child. The caller sets the environment and the
+    /// standard streams.
+    pub fn command(&self, program: &Path, args: &[OsString], fd3: Option<RawFd>) -> Command {
+        self.command_with_launcher(&launcher_path(), program, args, fd3, true)
+    }
+
+    /// Like [`Policy::command`] with an explicit launcher: the `kata` binary, for callers (such
+    /// as integration tests) whose own executable is not `kata`. Without `namespaces`, the
+    /// process joins none (for a launcher that will run as another user than the caller's
+    /// namespace holder).
+    pub fn command_with_launcher(
+        &self,
+        launcher: &Path,
+        program: &Path,
+        args: &[OsString],
+        fd3: Option<RawFd>,
+        namespaces: bool,
+    ) -> Command {
+        let ns = namespaces_with(launcher);
+        let namespaces = ns.holder.filter(|_| namespaces).map(|pid| {
+            let flags = match self.profile {
+                Profile::Run => ns.flags,
+                // The compiler needs the judge's view of the files (Landlock confines it).
+                Profile::Compile => ns.flags & !libc::CLONE_NEWNS,
+            };
+            (pid, flags)
+        });
+        let launch = Launch {
+            policy: self.clone(),
+            parent: std::process::id(),
+            fd3,
+            namespaces,
+            address_space: match self.profile {
+                Profile::Run => self.memory.map(address_space),
+                Profile::Compile => None,
+            },
+            program: program.to_path_buf(),
+            args: args.to_vec(),
+        };
+        let mut cmd = Command::new(launcher);
+        cmd.arg(LAUNCHER_ARG)
+            .args(launch.encode(launch_token()))
+            .arg("--")
+            .arg(program)
+            .args(args);
+        // Its own group, so that the judge can kill the launcher and every descendant at once;
+        // seccomp then denies setsid/setpgid, so nothing can leave the group.
+        cmd.process_group(0);
+        if let Some(raw) = fd3 {
+            // The launcher moves the descriptor to 3 itself, so no `pre_exec` hook is needed and
+            // std can start the launcher with posix_spawn (a vfork) instead of a fork of the
+            // whole judge. The descriptor must survive exec: other children started meanwhile
+            // inherit it too, and their launchers close it with everything above 2 or 3.
+            // SAFETY: fcntl on a descriptor number; no memory is passed.
+            unsafe {
+                libc::fcntl(raw, libc::F_SETFD, 0);
+            }
+        }
+        cmd
+    }
+}
+
+use std::os::unix::process::CommandExt;
+
+/// The launcher's one-line cause when it could not set the sandbox up, told apart from a
+/// program that exits with the same status and prints the same words by this judge's token,
+/// which only the launcher knows.
+pub fn launch_failure(status: ExitStatus, stderr: &str) -> Option<String> {
+    if status.code() != Some(LAUNCH_FAILED) {
+        return None;
+    }
+    let signed = format!("{LAUNCH_FAILED_PREFIX} ({}) ", launch_token());
+    stderr
+        .lines()
+        .find_map(|l| l.strip_prefix(&signed))
+        .map(|cause| format!("{LAUNCH_FAILED_PREFIX} {cause}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn launch_failures_are_told_apart_from_programs_exiting_125() {
+        use std::os::unix::process::ExitStatusExt;
+        let exited = |code: i32| ExitStatus::from_raw(code << 8);
+        let line = format!("{LAUNCH_FAILED_PREFIX} ({}) landlock: oops", launch_token());
+        let stderr = format!("noise\n{line}\n");
+        assert_eq!(
+            launch_failure(exited(LAUNCH_FAILED), &stderr),
+            Some(format!("{LAUNCH_FAILED_PREFIX} landlock: oops"))
+        );
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), "mine: 125\n"), None);
+        assert_eq!(launch_failure(exited(1), &stderr), None);
+        // A program that knows the words but not the token is not the launcher.
+        let forged = format!("{LAUNCH_FAILED_PREFIX} landlock: oops\n");
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &forged), None);
+        let guessed = format!("{LAUNCH_FAILED_PREFIX} () landlock: oops\n");
+        assert_eq!(launch_failure(exited(LAUNCH_FAILED), &guessed), None);
+    }
+
+    #[test]
+    fn the_address_space_bound_leaves_room_and_stays_finite() {
+        assert_eq!(address_space(256 << 20), (1 << 30) + (2 << 30));
+        assert_eq!(address_space(u64::MAX), u64::MAX);
+    }
+}
