@@ -19,13 +19,18 @@ mod common;
 
 use common::{declared_verdict, Output, User};
 use std::collections::hash_map::RandomState;
+use std::collections::{BTreeMap, BTreeSet};
+use std::ffi::CString;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{ErrorKind, Read};
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::os::unix::io::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
@@ -1228,10 +1233,20 @@ fn alloc_beyond(user: User) {
 }
 
 fn with_capacity_huge(user: User) {
-    Probe::new(user, "with_capacity_huge.rs")
-        .judged()
-        .every_test("memory_limit_exceeded")
-        .every_message_has("memory allocation of 1099511627776 bytes failed");
+    let r = Probe::new(user, "with_capacity_huge.rs").judged();
+    r.every_test("memory_limit_exceeded");
+    // The sample's message quotes Rust's. A hidden test's shows nothing of the program's
+    // stderr: it could not be told from a line the program printed its input in
+    // (leak_alloc_message.rs).
+    let sample = &r.tests()[0];
+    assert!(
+        sample["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("memory allocation of 1099511627776 bytes failed"),
+        "{}",
+        r.describe()
+    );
 }
 
 fn read_dev_zero(user: User) {
@@ -1325,6 +1340,693 @@ fn imitate_channel(user: User) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Raw system calls
+// ---------------------------------------------------------------------------------------------
+//
+// Programs that reach the kernel directly, from code that `-F unsafe_code` accepts: the
+// soundness hole rust-lang/rust#25860 gives them a `transmute`, which makes libc's
+// `syscall`, declared in a plain `extern` block, callable. Against them only the kernel's
+// guards hold (the seccomp allowlist, identities, namespaces, limits). Each such program
+// first checks that its calls get through (a raw getpid against std's) and answers wrongly
+// when they do not; were a compiler to close the hole, they would stop compiling, and their
+// tests fail with the compiler's diagnostics. Their system call numbers are x86_64's.
+
+/// Whether the raw system call programs can run here.
+fn raw_syscalls_here() -> bool {
+    let here = cfg!(target_arch = "x86_64");
+    if !here {
+        eprintln!("skipped: the program's system call numbers are x86_64's");
+    }
+    here
+}
+
+/// The uid that the judge runs as for `user`.
+fn uid(user: User) -> u32 {
+    match user {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        User::Caller => unsafe { libc::geteuid() },
+        User::Nobody => NOBODY,
+    }
+}
+
+fn cstring(path: &Path) -> CString {
+    CString::new(path.as_os_str().as_bytes()).unwrap()
+}
+
+/// What a program must not change of a file: what `stat` shows but the access time, its
+/// extended attributes and its inode flags (`lsattr`). The change time moves with any change
+/// of the others, even one that sets a value to what it was.
+#[derive(Debug, PartialEq, Eq)]
+struct FileMeta {
+    mode: u32,
+    uid: u32,
+    gid: u32,
+    mtime: (i64, i64),
+    ctime: (i64, i64),
+    xattrs: Vec<(String, Vec<u8>)>,
+    flags: Option<libc::c_int>,
+}
+
+fn file_meta(path: &Path) -> FileMeta {
+    let m =
+        std::fs::symlink_metadata(path).unwrap_or_else(|e| panic!("stat {}: {e}", path.display()));
+    FileMeta {
+        mode: m.mode(),
+        uid: m.uid(),
+        gid: m.gid(),
+        mtime: (m.mtime(), m.mtime_nsec()),
+        ctime: (m.ctime(), m.ctime_nsec()),
+        xattrs: xattrs(path),
+        flags: inode_flags(path),
+    }
+}
+
+/// The extended attributes of `path`, with their values.
+fn xattrs(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let c = cstring(path);
+    let mut names = vec![0u8; 64 << 10];
+    // SAFETY: `c` is NUL-terminated; the buffer's length goes with it.
+    let n = unsafe { libc::llistxattr(c.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
+    names.truncate(n.max(0) as usize);
+    names
+        .split(|&b| b == 0)
+        .filter(|name| !name.is_empty())
+        .map(|name| {
+            let cname = CString::new(name).unwrap();
+            let mut value = vec![0u8; 64 << 10];
+            // SAFETY: as above.
+            let len = unsafe {
+                libc::lgetxattr(
+                    c.as_ptr(),
+                    cname.as_ptr(),
+                    value.as_mut_ptr().cast(),
+                    value.len(),
+                )
+            };
+            value.truncate(len.max(0) as usize);
+            (String::from_utf8_lossy(name).into_owned(), value)
+        })
+        .collect()
+}
+
+/// FS_IOC_GETFLAGS, and FS_NODUMP_FL among the flags (`chattr +d`).
+const FS_IOC_GETFLAGS: libc::c_ulong = 0x8008_6601;
+const FS_NODUMP_FL: libc::c_int = 0x40;
+
+/// The inode flags of `path`, where its file system has them.
+fn inode_flags(path: &Path) -> Option<libc::c_int> {
+    let f = std::fs::File::open(path).ok()?;
+    let mut flags: libc::c_int = 0;
+    // SAFETY: FS_IOC_GETFLAGS writes one int at the address given, which outlives the call.
+    let r = unsafe { libc::ioctl(f.as_raw_fd(), FS_IOC_GETFLAGS as _, &mut flags) };
+    (r == 0).then_some(flags)
+}
+
+/// Two files of the host that programs try to change: `host.bin`, a binary of the caller
+/// (root's, when the tests run as root: setuid, or given a file capability, it would make
+/// whoever runs it root), and `own.bin`, a file of the user the judge runs as, whose own
+/// rights let it change it. Each has a mode, times and an extended attribute of its own.
+struct HostFiles {
+    _dir: TempDir,
+    files: Vec<(PathBuf, FileMeta)>,
+}
+
+impl HostFiles {
+    fn new(user: User) -> HostFiles {
+        let dir = dir(User::Caller, 0o755);
+        let mut files = Vec::new();
+        for (name, owner) in [("host.bin", User::Caller), ("own.bin", user)] {
+            let path = dir.path().join(name);
+            write(&path, "#!/bin/sh\necho hostile\n", owner, 0o755);
+            // Best effort: not every file system keeps user attributes.
+            // SAFETY: NUL-terminated path and name, a value with its length.
+            unsafe {
+                libc::setxattr(
+                    cstring(&path).as_ptr(),
+                    c"user.kata".as_ptr(),
+                    b"keep".as_ptr().cast(),
+                    4,
+                    0,
+                )
+            };
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(std::time::UNIX_EPOCH + Duration::from_secs(1_000_000_000))
+                .unwrap();
+            files.push((path.clone(), file_meta(&path)));
+        }
+        HostFiles { _dir: dir, files }
+    }
+
+    /// `{{HOST_FILE}}` and `{{OWN_FILE}}`.
+    fn given_to(&self, p: Probe) -> Probe {
+        let path = |i: usize| self.files[i].0.display().to_string();
+        p.var("HOST_FILE", &path(0)).var("OWN_FILE", &path(1))
+    }
+
+    fn unchanged(&self, r: &Submitted) {
+        for (path, before) in &self.files {
+            let after = file_meta(path);
+            assert_eq!(
+                &after,
+                before,
+                "{} changed\n{}",
+                path.display(),
+                r.describe()
+            );
+        }
+    }
+}
+
+fn files_under(dir: &Path, found: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => files_under(&entry.path(), found),
+            Ok(t) if t.is_file() => found.push(entry.path()),
+            _ => {}
+        }
+    }
+}
+
+/// The submission's cache, where its binary is, as no program that ran from it may leave
+/// it: a file setuid, setgid or writable by all, given away, dated back, with an attribute
+/// or a flag planted.
+fn cache_untouched(p: &Probe, r: &Submitted) {
+    let mut files = Vec::new();
+    files_under(&p.cache, &mut files);
+    let day_ago = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
+        - 86_400;
+    for path in files {
+        let m = file_meta(&path);
+        let planted = m
+            .xattrs
+            .iter()
+            .any(|(name, _)| name.contains("kata-planted") || name == "security.capability");
+        let changed = m.mode & 0o7002 != 0
+            || m.uid != uid(p.user)
+            || m.mtime.0 < day_ago
+            || planted
+            || m.flags.is_some_and(|f| f & FS_NODUMP_FL != 0);
+        assert!(
+            !changed,
+            "{} was changed: {m:?}\n{}",
+            path.display(),
+            r.describe()
+        );
+    }
+}
+
+/// A program that changes, or tries to, the metadata of the host files and of its binary.
+fn host_metadata(user: User, file: &str) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let files = HostFiles::new(user);
+    let mut p = files.given_to(Probe::new(user, file));
+    let r = p.submit();
+    files.unchanged(&r);
+    cache_untouched(&p, &r);
+    r.has_verdict(&p.declared);
+}
+
+fn chmod_host_files(user: User) {
+    host_metadata(user, "chmod_host_files.rs");
+}
+
+fn chown_host_files(user: User) {
+    host_metadata(user, "chown_host_files.rs");
+}
+
+fn utimes_host_files(user: User) {
+    host_metadata(user, "utimes_host_files.rs");
+}
+
+fn xattr_host_files(user: User) {
+    host_metadata(user, "xattr_host_files.rs");
+}
+
+/// Tests that watch state of the whole machine (SysV objects, network interfaces, page-table
+/// memory) take turns, so that none takes another's attack for its own.
+fn machine_wide() -> std::sync::MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The host's SysV objects (/proc/sysvipc, what `ipcs` lists) as kind, id and, for shared
+/// memory, the creator's pid.
+fn sysv_objects() -> BTreeSet<(&'static str, i32, u32)> {
+    let mut found = BTreeSet::new();
+    for kind in ["shm", "msg", "sem"] {
+        let text = std::fs::read_to_string(format!("/proc/sysvipc/{kind}")).unwrap_or_default();
+        for line in text.lines().skip(1) {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let Some(id) = fields.get(1).and_then(|f| f.parse().ok()) else {
+                continue;
+            };
+            let creator = match kind {
+                "shm" => fields.get(4).and_then(|f| f.parse().ok()).unwrap_or(0),
+                _ => 0,
+            };
+            found.insert((kind, id, creator));
+        }
+    }
+    found
+}
+
+/// SysV objects that appeared since `before` and that this process did not make; each is
+/// removed, so that a failing test leaves no memory behind.
+fn sysv_left_since(before: &BTreeSet<(&'static str, i32, u32)>) -> Vec<String> {
+    let own = std::process::id();
+    let mut left = Vec::new();
+    for (kind, id, creator) in sysv_objects() {
+        if before.contains(&(kind, id, creator)) || creator == own {
+            continue;
+        }
+        left.push(match creator {
+            0 => format!("{kind} {id}"),
+            pid => format!("{kind} {id}, made by pid {pid}"),
+        });
+        // SAFETY: IPC_RMID with a null buffer, on an object that this test's program left.
+        unsafe {
+            match kind {
+                "shm" => libc::shmctl(id, libc::IPC_RMID, std::ptr::null_mut()),
+                "msg" => libc::msgctl(id, libc::IPC_RMID, std::ptr::null_mut()),
+                _ => libc::semctl(id, 0, libc::IPC_RMID),
+            }
+        };
+    }
+    left
+}
+
+/// A program that makes SysV objects (and a POSIX queue), then exits without removing them.
+fn leaves_no_ipc(user: User, file: &str) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let _turn = machine_wide();
+    let before = sysv_objects();
+    let mut p = Probe::new(user, file);
+    let r = p.submit();
+    let left = sysv_left_since(&before);
+    let queue = CString::new(format!("/kata-hostile-{}", p.marker)).unwrap();
+    // SAFETY: a NUL-terminated name; without O_CREAT, mq_open reads no further argument.
+    let q = unsafe { libc::mq_open(queue.as_ptr(), libc::O_RDONLY) };
+    if q != -1 {
+        // SAFETY: closes the descriptor just opened and removes the queue the program left.
+        unsafe {
+            libc::mq_close(q);
+            libc::mq_unlink(queue.as_ptr());
+        }
+    }
+    assert!(left.is_empty(), "left behind: {left:?}\n{}", r.describe());
+    assert!(q == -1, "a POSIX message queue was left\n{}", r.describe());
+    r.has_verdict(&p.declared);
+}
+
+fn sysv_shm_leftover(user: User) {
+    leaves_no_ipc(user, "sysv_shm_leftover.rs");
+}
+
+fn sysv_msg_sem(user: User) {
+    leaves_no_ipc(user, "sysv_msg_sem.rs");
+}
+
+fn sysv_shm_foreign(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let _turn = machine_wide();
+    // Another program's segment, open to every user: only an IPC namespace keeps it out of
+    // reach.
+    let text = format!("foreign-{:x}\0", random());
+    // SAFETY: creates a private segment of one page; its id is checked below.
+    let id = unsafe { libc::shmget(libc::IPC_PRIVATE, 4096, libc::IPC_CREAT | 0o666) };
+    assert!(id >= 0, "shmget: {}", std::io::Error::last_os_error());
+    // SAFETY: attaches the segment just made, at an address the kernel picks.
+    let at = unsafe { libc::shmat(id, std::ptr::null(), 0) };
+    assert!(
+        at as isize != -1,
+        "shmat: {}",
+        std::io::Error::last_os_error()
+    );
+    // SAFETY: the segment is 4096 bytes long and mapped at `at`, writable by this process.
+    let memory = unsafe { std::slice::from_raw_parts_mut(at.cast::<u8>(), 4096) };
+    memory[..text.len()].copy_from_slice(text.as_bytes());
+    let before = sysv_objects();
+    let mut p = Probe::new(user, "sysv_shm_foreign.rs").var("SHM_ID", &id.to_string());
+    let r = p.submit();
+    let intact = &memory[..text.len()] == text.as_bytes();
+    // SAFETY: a buffer the size of `shmid_ds`, which IPC_STAT fills.
+    let mut stat: libc::shmid_ds = unsafe { std::mem::zeroed() };
+    // SAFETY: `stat` outlives the call.
+    let exists = unsafe { libc::shmctl(id, libc::IPC_STAT, &mut stat) } == 0;
+    // SHM_DEST (0o1000): marked for removal.
+    let still_there = exists && stat.shm_perm.mode & 0o1000 == 0;
+    // SAFETY: detaches and removes the segment this test made; `memory` is not used after.
+    unsafe {
+        libc::shmdt(at);
+        libc::shmctl(id, libc::IPC_RMID, std::ptr::null_mut());
+    }
+    let left = sysv_left_since(&before);
+    assert!(intact, "the segment was overwritten\n{}", r.describe());
+    assert!(
+        still_there,
+        "the segment was marked for removal\n{}",
+        r.describe()
+    );
+    assert!(left.is_empty(), "left behind: {left:?}\n{}", r.describe());
+    r.has_verdict(&p.declared);
+}
+
+/// The flags of each of the host's network interfaces.
+fn interface_flags() -> BTreeMap<String, u32> {
+    std::fs::read_dir("/sys/class/net")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let text = std::fs::read_to_string(e.path().join("flags")).ok()?;
+            let flags = u32::from_str_radix(text.trim().trim_start_matches("0x"), 16).ok()?;
+            Some((e.file_name().to_string_lossy().into_owned(), flags))
+        })
+        .collect()
+}
+
+/// Sets an interface's flags back (SIOCSIFFLAGS; root only).
+fn restore_interface_flags(name: &str, flags: u32) {
+    // struct ifreq: the name, then the flags as a short.
+    let mut req = [0u8; 40];
+    req[..name.len().min(15)].copy_from_slice(&name.as_bytes()[..name.len().min(15)]);
+    req[16..18].copy_from_slice(&(flags as u16).to_ne_bytes());
+    // SAFETY: a datagram socket of this process and an ifreq buffer that outlives the call.
+    unsafe {
+        let s = libc::socket(libc::AF_INET, libc::SOCK_DGRAM, 0);
+        libc::ioctl(s, 0x8914, req.as_mut_ptr());
+        libc::close(s);
+    }
+}
+
+fn netdev_ioctl(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let _turn = machine_wide();
+    let before = interface_flags();
+    let mut p = Probe::new(user, "netdev_ioctl.rs");
+    let r = p.submit();
+    let after = interface_flags();
+    for (name, flags) in &before {
+        if after.get(name) != Some(flags) {
+            restore_interface_flags(name, *flags);
+        }
+    }
+    assert_eq!(
+        after,
+        before,
+        "the host's interfaces' flags changed\n{}",
+        r.describe()
+    );
+    // Its answer says whether it could list the host's interfaces.
+    r.has_verdict(&p.declared);
+}
+
+/// The machine's page-table memory (`PageTables` in /proc/meminfo), in bytes.
+fn page_table_memory() -> u64 {
+    let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    text.lines()
+        .find_map(|l| l.strip_prefix("PageTables:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb << 10)
+}
+
+/// `f`'s result, and how far the machine's page-table memory grew while it ran.
+fn page_table_growth<T>(f: impl FnOnce() -> T) -> (T, u64) {
+    let base = page_table_memory();
+    let done = AtomicBool::new(false);
+    let peak = AtomicU64::new(base);
+    let out = std::thread::scope(|s| {
+        s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                peak.fetch_max(page_table_memory(), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        });
+        let out = f();
+        done.store(true, Ordering::Relaxed);
+        out
+    });
+    (out, peak.into_inner().saturating_sub(base))
+}
+
+fn page_tables(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let _turn = machine_wide();
+    let mut p = Probe::new(user, "page_tables.rs");
+    let (r, growth) = page_table_growth(|| p.submit());
+    // The memory limit; the compiler's own page tables, and other programs', fit well
+    // under it.
+    assert!(
+        growth < 64 << 20,
+        "the machine's page tables grew by {} MiB\n{}",
+        growth >> 20,
+        r.describe()
+    );
+    r.has_verdict(&p.declared);
+}
+
+fn privilege_dropped(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let judge_is_root = user == User::Caller && common::is_root();
+    Probe::new(user, "privilege_dropped.rs")
+        .var("JUDGE_IS_ROOT", &judge_is_root.to_string())
+        .judged();
+}
+
+fn setuid_root(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "setuid_root.rs").judged();
+}
+
+fn stat_host_paths(user: User) {
+    let p = Probe::new(user, "stat_host_paths.rs");
+    let cache = p.cache.display().to_string();
+    p.var("CACHE_DIR", &cache).judged();
+}
+
+fn raw_fork(user: User) {
+    if raw_syscalls_here() {
+        leaves_nothing(user, "raw_fork.rs");
+    }
+}
+
+fn prctl_options(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "prctl_options.rs").judged();
+}
+
+fn mmap_wx(user: User) {
+    if raw_syscalls_here() {
+        Probe::new(user, "mmap_wx.rs").judged();
+    }
+}
+
+fn signal_judge(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "signal_judge.rs")
+        .var("TEST_PID", &std::process::id().to_string())
+        .judged();
+    // The judge survived, and judges afresh.
+    reference(user).judged();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learner source policy: refused before compiling
+// ---------------------------------------------------------------------------------------------
+
+/// A program that the judge refuses before compiling it: a compile error whose diagnostics
+/// name the learner's file at one of `lines` (where the refused construct is), with a column.
+fn refused_at(user: User, file: &str, lines: &[u32]) {
+    let r = Probe::new(user, file).judged();
+    let message = r.json["message"].as_str().unwrap_or("");
+    let named = lines.iter().any(|line| {
+        let at = format!("{file}:{line}:");
+        message
+            .match_indices(&at)
+            .any(|(i, _)| message[i + at.len()..].starts_with(|c: char| c.is_ascii_digit()))
+    });
+    assert!(
+        named,
+        "the diagnostics name no {file}:LINE:COLUMN with LINE in {lines:?}\n{}",
+        r.describe()
+    );
+}
+
+fn naked_syscall(user: User) {
+    refused_at(user, "naked_syscall.rs", &[4, 6]);
+}
+
+fn naked_renamed_asm(user: User) {
+    refused_at(user, "naked_renamed_asm.rs", &[4, 6, 8]);
+}
+
+fn cfg_attr_naked(user: User) {
+    refused_at(user, "cfg_attr_naked.rs", &[4, 6]);
+}
+
+fn naked_init_array(user: User) {
+    refused_at(user, "naked_init_array.rs", &[8, 10]);
+}
+
+fn link_section_init_array(user: User) {
+    refused_at(user, "link_section_init_array.rs", &[9]);
+}
+
+fn no_mangle_unsafe_attr(user: User) {
+    refused_at(user, "no_mangle_unsafe_attr.rs", &[4]);
+}
+
+fn cfg_attr_no_mangle(user: User) {
+    refused_at(user, "cfg_attr_no_mangle.rs", &[4]);
+}
+
+fn export_name_main(user: User) {
+    refused_at(user, "export_name_main.rs", &[4]);
+}
+
+fn link_attribute(user: User) {
+    refused_at(user, "link_attribute.rs", &[4]);
+}
+
+fn asm_renamed(user: User) {
+    refused_at(user, "asm_renamed.rs", &[4, 8]);
+}
+
+fn global_asm_call(user: User) {
+    refused_at(user, "global_asm_call.rs", &[4]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hidden tests stay hidden; the judge stays bounded
+// ---------------------------------------------------------------------------------------------
+
+/// Nothing the program did on a hidden test shows, in the JSON report or the one for people:
+/// none of `texts` (what it printed, or exited with), and the two hidden tests, which it
+/// treats differently, read the same.
+fn hidden_stays_hidden(p: &mut Probe, r: &Submitted, texts: &[&str]) {
+    for text in texts {
+        r.hides(text);
+    }
+    let hidden: Vec<serde_json::Value> = r
+        .tests()
+        .into_iter()
+        .filter(|t| t["sample"] != true)
+        .collect();
+    assert_eq!(hidden.len(), 2, "{}", r.describe());
+    if hidden[0]["verdict"] == hidden[1]["verdict"] {
+        for field in ["message", "output"] {
+            assert_eq!(
+                hidden[0][field],
+                hidden[1][field],
+                "the hidden tests' {field}s differ\n{}",
+                r.describe()
+            );
+        }
+    }
+    let people = p.submit_with(&[]);
+    for text in texts {
+        people.hides(text);
+    }
+}
+
+fn leak_alloc_message(user: User) {
+    let mut p = Probe::new(user, "leak_alloc_message.rs");
+    let r = p.judged();
+    hidden_stays_hidden(&mut p, &r, &[HIDDEN_VALUE]);
+}
+
+fn leak_exit_status(user: User) {
+    let mut p = Probe::new(user, "leak_exit_status.rs");
+    let r = p.judged();
+    // 7340021 & 0xff and -3 & 0xff.
+    hidden_stays_hidden(&mut p, &r, &["status 245", "status 253"]);
+}
+
+fn leak_signal(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let mut p = Probe::new(user, "leak_signal.rs");
+    let r = p.judged();
+    // The hidden inputs' low 4 bits pick SIGABRT and SIGPROF.
+    hidden_stays_hidden(&mut p, &r, &["SIGPROF", "signal 27"]);
+}
+
+fn leak_stdout(user: User) {
+    let mut p = Probe::new(user, "leak_stdout.rs");
+    let r = p.judged();
+    // What it printed, and its answer, the input plus one.
+    hidden_stays_hidden(&mut p, &r, &[HIDDEN_VALUE, "7340022"]);
+}
+
+fn leak_thread_name(user: User) {
+    let mut p = Probe::new(user, "leak_thread_name.rs");
+    let r = p.judged();
+    hidden_stays_hidden(&mut p, &r, &[HIDDEN_VALUE, "0x7000f5"]);
+}
+
+/// Largest report, JSON or for people, of any submission to the probe kata.
+const MAX_REPORT: usize = 4 << 20;
+/// How much more memory than for the reference solution the judge may take, whatever the
+/// program prints (each test may print up to the 16 MiB output limit on each stream).
+const JUDGE_MEMORY_MARGIN: u64 = 16 << 20;
+
+/// A program that prints 15 MiB on every test: the reports and the judge's memory stay small.
+fn bounded_judge(user: User, file: &str) {
+    let baseline = reference(user).judged().judge_rss;
+    let mut p = Probe::new(user, file);
+    let r = p.submit();
+    // Failing, these say little: a full report could be a hundred megabytes.
+    assert!(
+        r.out.stdout.len() < MAX_REPORT,
+        "a JSON report of {} MiB",
+        r.out.stdout.len() >> 20
+    );
+    assert!(
+        r.judge_rss < baseline + JUDGE_MEMORY_MARGIN,
+        "the judge's own memory grew to {} MiB, {} MiB for the reference solution",
+        r.judge_rss >> 20,
+        baseline >> 20
+    );
+    assert_eq!(r.verdict(), p.declared);
+    let people = p.submit_with(&[]);
+    let size = people.out.stdout.len() + people.out.stderr.len();
+    assert!(size < MAX_REPORT, "a report of {} MiB", size >> 20);
+}
+
+fn huge_panic(user: User) {
+    bounded_judge(user, "huge_panic.rs");
+}
+
+fn huge_stderr_line(user: User) {
+    bounded_judge(user, "huge_stderr_line.rs");
+}
+
+// ---------------------------------------------------------------------------------------------
 // The tests: each attack as the caller and, when that is root, as `nobody`
 // ---------------------------------------------------------------------------------------------
 
@@ -1410,6 +2112,40 @@ hostile_tests!(
     exit_zero,
     imitate_channel,
     terminal_escape,
+    chmod_host_files,
+    chown_host_files,
+    utimes_host_files,
+    xattr_host_files,
+    sysv_shm_leftover,
+    sysv_shm_foreign,
+    sysv_msg_sem,
+    netdev_ioctl,
+    page_tables,
+    privilege_dropped,
+    setuid_root,
+    stat_host_paths,
+    raw_fork,
+    prctl_options,
+    mmap_wx,
+    signal_judge,
+    naked_syscall,
+    naked_renamed_asm,
+    cfg_attr_naked,
+    naked_init_array,
+    link_section_init_array,
+    no_mangle_unsafe_attr,
+    cfg_attr_no_mangle,
+    export_name_main,
+    link_attribute,
+    asm_renamed,
+    global_asm_call,
+    leak_alloc_message,
+    leak_exit_status,
+    leak_signal,
+    leak_stdout,
+    leak_thread_name,
+    huge_panic,
+    huge_stderr_line,
 );
 
 #[test]

@@ -1,0 +1,119 @@
+// expect: accepted
+// Asks who it runs as: a program of a judge run as root must not be root, nor have a
+// supplementary group, a capability or no `no_new_privs`. Raw calls and /proc/self/status.
+// ---- Raw system calls from safe code: the same block in every program that makes them ----
+// rust-lang/rust#25860: `stretch_with`'s signature implies `'short: 'long`; coerced to a fn
+// pointer that is higher-ranked over the borrow, with the witness's type left to inference,
+// it loses that bound, so `stretch` turns any borrow into one of any lifetime.
+static WITNESS: &&() = &&();
+fn stretch_with<'long, 'short, T: ?Sized>(_: &'long &'short (), v: &'short mut T) -> &'long mut T {
+    v
+}
+fn stretch<'a, 'b, T: ?Sized>(v: &'a mut T) -> &'b mut T {
+    let f: for<'x> fn(_, &'x mut T) -> &'b mut T = stretch_with;
+    f(WITNESS, v)
+}
+// A `transmute` between types of one size: keep a stretched reference into one variant's
+// box, overwrite the enum with the other variant, and take the new box through it.
+enum Slot<A, B> {
+    Old(Option<Box<A>>),
+    New(Option<Box<B>>),
+}
+fn reinterpret<A, B>(a: A) -> B {
+    assert_eq!(std::mem::size_of::<A>(), std::mem::size_of::<B>());
+    let mut slot = Slot::<A, B>::New(None);
+    let slot = std::hint::black_box(&mut slot);
+    let Slot::New(new) = slot else { unreachable!() };
+    let new = stretch(new);
+    *slot = Slot::Old(Some(Box::new(a)));
+    *std::hint::black_box(new).take().unwrap()
+}
+// Declaring libc's `syscall` is safe; the fn item coerces to an `unsafe` fn pointer, which
+// `reinterpret` turns into a safe one.
+extern "C" {
+    fn syscall(n: i64, a: i64, b: i64, c: i64, d: i64, e: i64, f: i64) -> i64;
+}
+type Unsafe7 = unsafe extern "C" fn(i64, i64, i64, i64, i64, i64, i64) -> i64;
+type Safe7 = extern "C" fn(i64, i64, i64, i64, i64, i64, i64) -> i64;
+/// System call `n` (x86_64 numbers) with up to six arguments: its result, or the errno.
+fn sys(n: i64, args: &[i64]) -> Result<i64, i32> {
+    let mut a = [0i64; 6];
+    a[..args.len()].copy_from_slice(args);
+    let declared: Unsafe7 = syscall;
+    let call: Safe7 = reinterpret(declared);
+    match call(n, a[0], a[1], a[2], a[3], a[4], a[5]) {
+        -1 => Err(std::io::Error::last_os_error().raw_os_error().unwrap_or(0)),
+        r => Ok(r),
+    }
+}
+/// The address of `v`, as a system call argument.
+fn addr<T: ?Sized>(v: &T) -> i64 {
+    v as *const T as *const u8 as i64
+}
+/// The address of `v`, for a call that writes there.
+fn addr_mut<T: ?Sized>(v: &mut T) -> i64 {
+    v as *mut T as *mut u8 as i64
+}
+/// Whether raw calls reach the kernel (getpid is on any allowlist: `abort` needs it). A
+/// program whose calls do not is no test of the sandbox, and says so with a wrong answer.
+fn raw_calls_work() -> bool {
+    sys(39, &[]) == Ok(std::process::id() as i64)
+}
+// ---- end of the block ----
+
+pub fn probe(x: i64) -> i64 {
+    if !raw_calls_work() {
+        eprintln!("raw system calls do not reach the kernel");
+        return x + 1000;
+    }
+    // Supplementary groups are the judge's own business unless it runs as root.
+    let judge_is_root = {{JUDGE_IS_ROOT}};
+    let mut privileged = 0;
+    let mut flag = |what: &str, bad: bool| {
+        if bad {
+            eprintln!("privileged: {what}");
+            privileged += 1;
+        }
+    };
+    for (what, n) in [
+        ("getuid", 102),
+        ("geteuid", 107),
+        ("getgid", 104),
+        ("getegid", 108),
+    ] {
+        let id = sys(n, &[]);
+        eprintln!("{what}: {id:?}");
+        flag(what, id == Ok(0));
+    }
+    // getgroups(0, NULL): how many supplementary groups.
+    let groups = sys(115, &[0, 0]);
+    eprintln!("getgroups: {groups:?}");
+    flag("getgroups", judge_is_root && groups.is_ok_and(|n| n > 0));
+    // capget, version 3: effective, permitted, inheritable, two 32-bit words each.
+    let header = [0x2008_0522u32, 0];
+    let mut sets = [0u32; 6];
+    let got = sys(125, &[addr(&header), addr_mut(&mut sets)]);
+    let sets = std::hint::black_box(sets);
+    eprintln!("capget: {got:?} {sets:x?}");
+    flag("capget", got.is_ok() && sets.iter().any(|&w| w != 0));
+    // The same as the kernel shows it, with the ambient set and no_new_privs.
+    match std::fs::read_to_string("/proc/self/status") {
+        Ok(status) => {
+            for line in status.lines() {
+                let (key, value) = line.split_once(':').unwrap_or((line, ""));
+                let fields: Vec<&str> = value.split_whitespace().collect();
+                match key {
+                    "Uid" | "Gid" => flag(line, fields.contains(&"0")),
+                    "Groups" => flag(line, judge_is_root && !fields.is_empty()),
+                    "CapInh" | "CapPrm" | "CapEff" | "CapAmb" => {
+                        flag(line, fields.iter().any(|f| f.trim_start_matches('0') != ""))
+                    }
+                    "NoNewPrivs" => flag(line, fields != ["1"]),
+                    _ => {}
+                }
+            }
+        }
+        Err(e) => eprintln!("/proc/self/status: {e}"),
+    }
+    x + privileged
+}
