@@ -132,6 +132,7 @@ const PRCTL: &[&[Arg]] = &[
 const UNIX_PAIR: &[&[Arg]] = &[&[Arg::Is(0, libc::AF_UNIX as u64)]];
 
 /// What every Rust program (and so the compiler too) needs, on every architecture.
+#[rustfmt::skip]
 const COMMON: &[Allow] = &[
     // Input and output.
     a(libc::SYS_read, "read", When::Always, "stdin, and files Landlock and the mount namespace let it open"),
@@ -203,397 +204,96 @@ const COMMON: &[Allow] = &[
 ];
 
 /// Runs only.
+#[rustfmt::skip]
 const RUN: &[Allow] = &[
-    a(
-        libc::SYS_execveat,
-        "execveat",
-        When::LaunchExec,
-        "the launcher's exec of the program, by descriptor",
-    ),
-    a(
-        libc::SYS_clone,
-        "clone",
-        When::Any(THREAD_ONLY),
-        "std::thread::spawn; no new processes, no namespaces",
-    ),
-    a(
-        libc::SYS_ioctl,
-        "ioctl",
-        When::Any(IOCTL),
-        "isatty and friends",
-    ),
-    a(
-        libc::SYS_kill,
-        "kill",
-        When::OwnPid(0),
-        "abort() and raise() signal the process itself",
-    ),
-    a(
-        libc::SYS_tgkill,
-        "tgkill",
-        When::OwnPid(0),
-        "abort() and raise() signal the process itself",
-    ),
-    a(
-        libc::SYS_rt_sigqueueinfo,
-        "rt_sigqueueinfo",
-        When::OwnPid(0),
-        "signals to itself",
-    ),
-    a(
-        libc::SYS_rt_tgsigqueueinfo,
-        "rt_tgsigqueueinfo",
-        When::OwnPid(0),
-        "signals to itself",
-    ),
+    a(libc::SYS_execveat, "execveat", When::LaunchExec, "the launcher's exec of the program, by descriptor"),
+    a(libc::SYS_clone, "clone", When::Any(THREAD_ONLY), "std::thread::spawn; no new processes, no namespaces"),
+    a(libc::SYS_ioctl, "ioctl", When::Any(IOCTL), "isatty and friends"),
+    a(libc::SYS_kill, "kill", When::OwnPid(0), "abort() and raise() signal the process itself"),
+    a(libc::SYS_tgkill, "tgkill", When::OwnPid(0), "abort() and raise() signal the process itself"),
+    a(libc::SYS_rt_sigqueueinfo, "rt_sigqueueinfo", When::OwnPid(0), "signals to itself"),
+    a(libc::SYS_rt_tgsigqueueinfo, "rt_tgsigqueueinfo", When::OwnPid(0), "signals to itself"),
 ];
 
 /// Compiles only: `rustc` runs `cc`, which runs `collect2` and `ld`, all in the crate folder.
+#[rustfmt::skip]
 const COMPILE: &[Allow] = &[
-    a(
-        libc::SYS_clone,
-        "clone",
-        When::Any(NO_NAMESPACE),
-        "rustc's threads and its linker; no namespaces",
-    ),
-    a(
-        libc::SYS_execve,
-        "execve",
-        When::Always,
-        "rustc runs cc, cc runs collect2 and ld",
-    ),
-    a(
-        libc::SYS_execveat,
-        "execveat",
-        When::Always,
-        "the same through a descriptor",
-    ),
-    a(
-        libc::SYS_wait4,
-        "wait4",
-        When::Always,
-        "waiting for the linker",
-    ),
-    a(
-        libc::SYS_waitid,
-        "waitid",
-        When::Always,
-        "waiting for the linker",
-    ),
-    a(
-        libc::SYS_ioctl,
-        "ioctl",
-        When::Any(IOCTL),
-        "isatty, and the jobserver's FIONREAD",
-    ),
-    a(
-        libc::SYS_kill,
-        "kill",
-        When::ChildOrOwnGroup,
-        "stopping its own children; never -1 or another group",
-    ),
-    a(
-        libc::SYS_tgkill,
-        "tgkill",
-        When::Always,
-        "rustc's threads signal each other (Landlock scopes signals)",
-    ),
-    a(
-        libc::SYS_socketpair,
-        "socketpair",
-        When::Any(UNIX_PAIR),
-        "rustc's jobserver and helper threads",
-    ),
-    a(
-        libc::SYS_sendto,
-        "sendto",
-        When::Always,
-        "on its own socket pair",
-    ),
-    a(
-        libc::SYS_recvfrom,
-        "recvfrom",
-        When::Always,
-        "on its own socket pair",
-    ),
-    a(
-        libc::SYS_sendmsg,
-        "sendmsg",
-        When::Always,
-        "on its own socket pair",
-    ),
-    a(
-        libc::SYS_recvmsg,
-        "recvmsg",
-        When::Always,
-        "on its own socket pair",
-    ),
-    a(
-        libc::SYS_pwrite64,
-        "pwrite64",
-        When::Always,
-        "the linker writes its output",
-    ),
-    a(
-        libc::SYS_ftruncate,
-        "ftruncate",
-        When::Always,
-        "rustc and ld size their outputs",
-    ),
-    a(
-        libc::SYS_fallocate,
-        "fallocate",
-        When::Always,
-        "ld reserves its output",
-    ),
+    a(libc::SYS_clone, "clone", When::Any(NO_NAMESPACE), "rustc's threads and its linker; no namespaces"),
+    a(libc::SYS_execve, "execve", When::Always, "rustc runs cc, cc runs collect2 and ld"),
+    a(libc::SYS_execveat, "execveat", When::Always, "the same through a descriptor"),
+    a(libc::SYS_wait4, "wait4", When::Always, "waiting for the linker"),
+    a(libc::SYS_waitid, "waitid", When::Always, "waiting for the linker"),
+    a(libc::SYS_ioctl, "ioctl", When::Any(IOCTL), "isatty, and the jobserver's FIONREAD"),
+    a(libc::SYS_kill, "kill", When::ChildOrOwnGroup, "stopping its own children; never -1 or another group"),
+    a(libc::SYS_tgkill, "tgkill", When::Always, "rustc's threads signal each other (Landlock scopes signals)"),
+    a(libc::SYS_socketpair, "socketpair", When::Any(UNIX_PAIR), "rustc's jobserver and helper threads"),
+    a(libc::SYS_sendto, "sendto", When::Always, "on its own socket pair"),
+    a(libc::SYS_recvfrom, "recvfrom", When::Always, "on its own socket pair"),
+    a(libc::SYS_sendmsg, "sendmsg", When::Always, "on its own socket pair"),
+    a(libc::SYS_recvmsg, "recvmsg", When::Always, "on its own socket pair"),
+    a(libc::SYS_pwrite64, "pwrite64", When::Always, "the linker writes its output"),
+    a(libc::SYS_ftruncate, "ftruncate", When::Always, "rustc and ld size their outputs"),
+    a(libc::SYS_fallocate, "fallocate", When::Always, "ld reserves its output"),
     a(libc::SYS_fsync, "fsync", When::Always, "flushing outputs"),
-    a(
-        libc::SYS_fdatasync,
-        "fdatasync",
-        When::Always,
-        "flushing outputs",
-    ),
-    a(
-        libc::SYS_fadvise64,
-        "fadvise64",
-        When::Always,
-        "read-ahead hints",
-    ),
-    a(
-        libc::SYS_flock,
-        "flock",
-        When::Always,
-        "rustc locks its output folder",
-    ),
-    a(
-        libc::SYS_copy_file_range,
-        "copy_file_range",
-        When::Always,
-        "std::fs::copy inside the crate",
-    ),
-    a(
-        libc::SYS_sendfile,
-        "sendfile",
-        When::Always,
-        "std::fs::copy on older kernels",
-    ),
+    a(libc::SYS_fdatasync, "fdatasync", When::Always, "flushing outputs"),
+    a(libc::SYS_fadvise64, "fadvise64", When::Always, "read-ahead hints"),
+    a(libc::SYS_flock, "flock", When::Always, "rustc locks its output folder"),
+    a(libc::SYS_copy_file_range, "copy_file_range", When::Always, "std::fs::copy inside the crate"),
+    a(libc::SYS_sendfile, "sendfile", When::Always, "std::fs::copy on older kernels"),
     // Creating and removing files: Landlock confines all of these to the crate folder,
     // and a rename or link out of it needs Landlock's Refer right, never granted.
-    a(
-        libc::SYS_mkdirat,
-        "mkdirat",
-        When::Always,
-        "rustc's temporary folders in the crate",
-    ),
-    a(
-        libc::SYS_unlinkat,
-        "unlinkat",
-        When::Always,
-        "removing its temporary files",
-    ),
-    a(
-        libc::SYS_renameat,
-        "renameat",
-        When::Always,
-        "moving outputs into place",
-    ),
-    a(
-        libc::SYS_renameat2,
-        "renameat2",
-        When::Always,
-        "moving outputs into place",
-    ),
-    a(
-        libc::SYS_linkat,
-        "linkat",
-        When::Always,
-        "ld and rustc hard-link outputs",
-    ),
-    a(
-        libc::SYS_symlinkat,
-        "symlinkat",
-        When::Always,
-        "toolchains that link outputs",
-    ),
-    a(
-        libc::SYS_umask,
-        "umask",
-        When::Always,
-        "the linker reads the umask for its output's mode",
-    ),
+    a(libc::SYS_mkdirat, "mkdirat", When::Always, "rustc's temporary folders in the crate"),
+    a(libc::SYS_unlinkat, "unlinkat", When::Always, "removing its temporary files"),
+    a(libc::SYS_renameat, "renameat", When::Always, "moving outputs into place"),
+    a(libc::SYS_renameat2, "renameat2", When::Always, "moving outputs into place"),
+    a(libc::SYS_linkat, "linkat", When::Always, "ld and rustc hard-link outputs"),
+    a(libc::SYS_symlinkat, "symlinkat", When::Always, "toolchains that link outputs"),
+    a(libc::SYS_umask, "umask", When::Always, "the linker reads the umask for its output's mode"),
     a(libc::SYS_chdir, "chdir", When::Always, "cc changes folder"),
-    a(
-        libc::SYS_fchdir,
-        "fchdir",
-        When::Always,
-        "cc changes folder",
-    ),
-    a(
-        libc::SYS_statfs,
-        "statfs",
-        When::Always,
-        "ld asks the file system's type",
-    ),
-    a(
-        libc::SYS_fstatfs,
-        "fstatfs",
-        When::Always,
-        "ld asks the file system's type",
-    ),
-    a(
-        libc::SYS_sysinfo,
-        "sysinfo",
-        When::Always,
-        "rustc sizes its thread pool by memory",
-    ),
+    a(libc::SYS_fchdir, "fchdir", When::Always, "cc changes folder"),
+    a(libc::SYS_statfs, "statfs", When::Always, "ld asks the file system's type"),
+    a(libc::SYS_fstatfs, "fstatfs", When::Always, "ld asks the file system's type"),
+    a(libc::SYS_sysinfo, "sysinfo", When::Always, "rustc sizes its thread pool by memory"),
     a(libc::SYS_times, "times", When::Always, "rustc's timing"),
-    a(
-        libc::SYS_epoll_create1,
-        "epoll_create1",
-        When::Always,
-        "the jobserver client",
-    ),
-    a(
-        libc::SYS_epoll_ctl,
-        "epoll_ctl",
-        When::Always,
-        "the jobserver client",
-    ),
-    a(
-        libc::SYS_epoll_pwait,
-        "epoll_pwait",
-        When::Always,
-        "the jobserver client",
-    ),
-    a(
-        libc::SYS_eventfd2,
-        "eventfd2",
-        When::Always,
-        "rustc's helper threads wake each other",
-    ),
+    a(libc::SYS_epoll_create1, "epoll_create1", When::Always, "the jobserver client"),
+    a(libc::SYS_epoll_ctl, "epoll_ctl", When::Always, "the jobserver client"),
+    a(libc::SYS_epoll_pwait, "epoll_pwait", When::Always, "the jobserver client"),
+    a(libc::SYS_eventfd2, "eventfd2", When::Always, "rustc's helper threads wake each other"),
 ];
 
 /// The legacy calls of x86_64 that aarch64 never had.
 #[cfg(target_arch = "x86_64")]
+#[rustfmt::skip]
 const LEGACY: &[Allow] = &[
-    a(
-        libc::SYS_open,
-        "open",
-        When::Always,
-        "older glibc paths of fopen",
-    ),
+    a(libc::SYS_open, "open", When::Always, "older glibc paths of fopen"),
     a(libc::SYS_stat, "stat", When::Always, "older glibc's stat()"),
-    a(
-        libc::SYS_lstat,
-        "lstat",
-        When::Always,
-        "older glibc's lstat()",
-    ),
-    a(
-        libc::SYS_access,
-        "access",
-        When::Always,
-        "the loader checks /etc/ld.so.preload",
-    ),
-    a(
-        libc::SYS_readlink,
-        "readlink",
-        When::Always,
-        "std::env::current_exe",
-    ),
-    a(
-        libc::SYS_dup2,
-        "dup2",
-        When::Always,
-        "duplicating its own descriptors",
-    ),
-    a(
-        libc::SYS_arch_prctl,
-        "arch_prctl",
-        When::Always,
-        "glibc sets the thread pointer (FS base)",
-    ),
+    a(libc::SYS_lstat, "lstat", When::Always, "older glibc's lstat()"),
+    a(libc::SYS_access, "access", When::Always, "the loader checks /etc/ld.so.preload"),
+    a(libc::SYS_readlink, "readlink", When::Always, "std::env::current_exe"),
+    a(libc::SYS_dup2, "dup2", When::Always, "duplicating its own descriptors"),
+    a(libc::SYS_arch_prctl, "arch_prctl", When::Always, "glibc sets the thread pointer (FS base)"),
     a(libc::SYS_time, "time", When::Always, "old time interface"),
-    a(
-        libc::SYS_getrlimit,
-        "getrlimit",
-        When::Always,
-        "reading its own limits",
-    ),
-    a(
-        libc::SYS_select,
-        "select",
-        When::Always,
-        "waiting on its own descriptors",
-    ),
-    a(
-        libc::SYS_poll,
-        "poll",
-        When::Always,
-        "std polls its standard streams at start",
-    ),
+    a(libc::SYS_getrlimit, "getrlimit", When::Always, "reading its own limits"),
+    a(libc::SYS_select, "select", When::Always, "waiting on its own descriptors"),
+    a(libc::SYS_poll, "poll", When::Always, "std polls its standard streams at start"),
 ];
 #[cfg(not(target_arch = "x86_64"))]
 const LEGACY: &[Allow] = &[];
 
 #[cfg(target_arch = "x86_64")]
+#[rustfmt::skip]
 const LEGACY_COMPILE: &[Allow] = &[
-    a(
-        libc::SYS_vfork,
-        "vfork",
-        When::Always,
-        "posix_spawn starts the linker",
-    ),
-    a(
-        libc::SYS_fork,
-        "fork",
-        When::Always,
-        "older cc start their passes",
-    ),
-    a(
-        libc::SYS_pipe,
-        "pipe",
-        When::Always,
-        "cc's pipes to its passes",
-    ),
-    a(
-        libc::SYS_mkdir,
-        "mkdir",
-        When::Always,
-        "rustc's temporary folders in the crate",
-    ),
+    a(libc::SYS_vfork, "vfork", When::Always, "posix_spawn starts the linker"),
+    a(libc::SYS_fork, "fork", When::Always, "older cc start their passes"),
+    a(libc::SYS_pipe, "pipe", When::Always, "cc's pipes to its passes"),
+    a(libc::SYS_mkdir, "mkdir", When::Always, "rustc's temporary folders in the crate"),
     a(libc::SYS_rmdir, "rmdir", When::Always, "removing them"),
-    a(
-        libc::SYS_unlink,
-        "unlink",
-        When::Always,
-        "removing temporary files",
-    ),
-    a(
-        libc::SYS_rename,
-        "rename",
-        When::Always,
-        "moving outputs into place",
-    ),
+    a(libc::SYS_unlink, "unlink", When::Always, "removing temporary files"),
+    a(libc::SYS_rename, "rename", When::Always, "moving outputs into place"),
     a(libc::SYS_link, "link", When::Always, "hard-linking outputs"),
-    a(
-        libc::SYS_symlink,
-        "symlink",
-        When::Always,
-        "toolchains that link outputs",
-    ),
-    a(
-        libc::SYS_getdents,
-        "getdents",
-        When::Always,
-        "older readdir",
-    ),
-    a(
-        libc::SYS_epoll_wait,
-        "epoll_wait",
-        When::Always,
-        "the jobserver client",
-    ),
+    a(libc::SYS_symlink, "symlink", When::Always, "toolchains that link outputs"),
+    a(libc::SYS_getdents, "getdents", When::Always, "older readdir"),
+    a(libc::SYS_epoll_wait, "epoll_wait", When::Always, "the jobserver client"),
 ];
 #[cfg(not(target_arch = "x86_64"))]
 const LEGACY_COMPILE: &[Allow] = &[];
@@ -1006,8 +706,8 @@ mod tests {
         let ioctl = |request: u64| run(libc::SYS_ioctl, [1, request, 0, 0, 0, 0]);
         assert_eq!(ioctl(super::ioctl(libc::TCGETS)), ALLOW);
         assert_eq!(ioctl(super::ioctl(libc::TIOCSTI)), EPERM);
-        assert_eq!(ioctl(libc::SIOCGIFCONF as u64), EPERM);
-        assert_eq!(ioctl(libc::SIOCSIFFLAGS as u64), EPERM);
+        assert_eq!(ioctl(super::ioctl(libc::SIOCGIFCONF)), EPERM);
+        assert_eq!(ioctl(super::ioctl(libc::SIOCSIFFLAGS)), EPERM);
         // mmap and mprotect: never writable and executable, never huge pages.
         let rw = (libc::PROT_READ | libc::PROT_WRITE) as u64;
         let rx = (libc::PROT_READ | libc::PROT_EXEC) as u64;
