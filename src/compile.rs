@@ -6,6 +6,7 @@ use crate::cache::{self, Cache};
 use crate::error::{Error, Result};
 use crate::harness::{self, RT_CRATE};
 use crate::sandbox::{self, Policy, Profile};
+use crate::source_policy;
 use crate::sys;
 use crate::toolchain::Toolchain;
 use std::io::Read;
@@ -133,6 +134,15 @@ impl Compiler<'_> {
 
     /// Builds `unit`, or finds it in the cache.
     pub fn build(&self, unit: &Unit) -> Result<Compiled> {
+        if unit.forbid_unsafe {
+            let refused = source_policy::check(unit.source);
+            if !refused.is_empty() {
+                let file = format!("{}{}", unit.display_dir, unit.file_name);
+                return Ok(Compiled::Failed(
+                    refused.iter().map(|r| r.diagnostic(&file)).collect(),
+                ));
+            }
+        }
         let rt = self.runtime()?;
         let key = cache::key(&[
             self.toolchain.version.as_bytes(),

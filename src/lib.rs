@@ -15,6 +15,7 @@ pub mod report;
 pub mod run;
 pub mod sandbox;
 pub mod signature;
+pub mod source_policy;
 pub mod sys;
 pub mod toolchain;
 pub mod ui;
