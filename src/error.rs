@@ -1,4 +1,5 @@
-//! The one error type of the judge: bad input (exit 2) or a broken environment (exit 3).
+//! The one error type of the judge: bad input (exit 2) or a broken environment (exit 3),
+//! each with the message that says why, formed here.
 //!
 //! A rejected solution is not an error: it is an `Ok` verdict that becomes exit 1.
 
@@ -19,9 +20,16 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    /// The environment is broken: no `rustc`, the sandbox cannot start.
+    /// The environment is broken: no `rustc`, the sandbox cannot start, stdout cannot be
+    /// written.
     #[error("{0}")]
     Environment(String),
+    /// The command line is wrong; clap has already said how.
+    #[error("bad usage")]
+    Usage,
+    /// Stdout was closed by its reader (`kata list | head`): a quiet end.
+    #[error("stdout was closed")]
+    BrokenPipe,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -49,14 +57,6 @@ impl Error {
     /// An I/O failure on `path`, worded for the learner.
     pub fn io(action: &str, path: &Path, err: std::io::Error) -> Self {
         Error::Input(format!("cannot {action} {}: {err}", path.display()))
-    }
-
-    /// The process exit status this error maps to.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Input(_) | Error::Located { .. } => 2,
-            Error::Environment(_) => 3,
-        }
     }
 }
 
@@ -87,11 +87,5 @@ mod tests {
         assert_eq!(line_column(src, 6), (2, 1));
         // 'é' is two bytes but one column.
         assert_eq!(line_column(src, 11), (2, 5));
-    }
-
-    #[test]
-    fn exit_codes_follow_the_contract() {
-        assert_eq!(Error::input("x").exit_code(), 2);
-        assert_eq!(Error::env("x").exit_code(), 3);
     }
 }

@@ -76,7 +76,7 @@ fn launch_token() -> &'static str {
 impl Policy {
     /// A command that runs `program args` under this policy, launched by this very binary.
     ///
-    /// `fd3`, when given (e.g. the write end of a pipe), becomes descriptor 3 of the program;
+    /// `fd3`, when given (the child's end of a socket pair), becomes descriptor 3 of the program;
     /// the caller keeps it open until the command is spawned. Every other descriptor above 2 is
     /// closed. The child leads its own process group (kill it with `killpg`) and receives
     /// SIGKILL when the *thread* that spawned it exits (see `PR_SET_PDEATHSIG`), so spawn from a
@@ -1239,8 +1239,8 @@ fn probe_network_namespace(root: bool) -> Result<Isolation, i32> {
         return Err(io::Error::last_os_error().raw_os_error().unwrap_or(0));
     }
     let mut status = 0;
-    // SAFETY: waits for the child just forked; `status` is a valid int.
     let waited = loop {
+        // SAFETY: waits for the child just forked; `status` is a valid int.
         let r = unsafe { libc::waitpid(pid, &mut status, 0) };
         if r != -1 || io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
             break r;
