@@ -1,10 +1,18 @@
-//! The one error type of the judge: bad input (exit 2) or a broken environment (exit 3),
-//! each with the message that says why, formed here.
-//!
-//! A rejected solution is not an error: it is an `Ok` verdict that becomes exit 1.
+//! How a command ends: a [`Status`] when it ran to its end (exit 0, or 1 for a rejected
+//! solution, which is not an error), or the one error type of the judge, bad input (exit 2)
+//! or a broken environment (exit 3), each with the message that says why, formed here.
 
 use std::fmt;
 use std::path::Path;
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0: accepted, or the command did what it was asked.
+    Success,
+    /// Exit 1: the solution (or a kata, for `validate`) was not accepted.
+    Rejected,
+}
 
 /// Why a command could not do its job.
 #[derive(Debug, thiserror::Error)]

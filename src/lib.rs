@@ -33,18 +33,9 @@ pub mod verdict;
 pub mod workspace;
 
 use clap::Parser;
-use error::{Error, Result};
+use error::{Error, Result, Status};
 use std::ffi::OsString;
 use std::process::ExitCode;
-
-/// How a command that ran to its end went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    /// Exit 0: accepted, or the command did what it was asked.
-    Success,
-    /// Exit 1: the solution (or a kata, for `validate`) was not accepted.
-    Rejected,
-}
 
 /// Runs the command line and returns the process exit status.
 pub fn main(args: Vec<OsString>) -> ExitCode {

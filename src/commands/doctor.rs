@@ -2,10 +2,10 @@
 
 use super::Ctx;
 use crate::color::Mark;
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::sandbox;
 use crate::toolchain::Toolchain;
-use crate::Status;
 use serde::Serialize;
 
 /// `kata doctor --json`.

@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::color::Style;
 use crate::error::Result;
+use crate::error::Status;
 use crate::progress::Progress;
-use crate::Status;
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
     let set = ctx.katas()?;

@@ -3,9 +3,9 @@
 use super::Ctx;
 use crate::color::Mark;
 use crate::error::Result;
+use crate::error::Status;
 use crate::kata::{Difficulty, KataId};
 use crate::progress;
-use crate::Status;
 use serde::Serialize;
 
 /// `kata list --json`.

@@ -14,13 +14,13 @@ mod validate;
 use crate::cli::{Cli, Command};
 use crate::color::{Color, Style};
 use crate::error::Result;
+use crate::error::Status;
 use crate::judge::Stage;
 use crate::kata::{CaseData, Kata, KataSet, Source};
 use crate::progress::Progress;
 use crate::report::human::heading;
 use crate::ui::Ui;
 use crate::workspace::Workspace;
-use crate::Status;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 

@@ -2,9 +2,9 @@
 //! an instructor to edit.
 
 use super::Ctx;
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::kata::{self, KataId, Source};
-use crate::Status;
 use std::path::PathBuf;
 
 const TEMPLATE: &str = r#"title = "TITLE"

@@ -2,11 +2,11 @@
 
 use super::Ctx;
 use crate::color::{Mark, Style};
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness;
 use crate::progress::{self, Progress};
 use crate::workspace::display_path;
-use crate::Status;
 
 pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
     let set = ctx.katas()?;

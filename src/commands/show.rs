@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::error::Result;
-use crate::Status;
+use crate::error::Status;
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
     let set = ctx.katas()?;

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::cli::JudgeArgs;
 use crate::color::Color;
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness::layout::SourceFile;
 use crate::judge::{Judge, Submission};
@@ -11,7 +12,6 @@ use crate::progress::Progress;
 use crate::report;
 use crate::verdict::Verdict;
 use crate::workspace::display_path;
-use crate::Status;
 use std::path::{Path, PathBuf};
 
 pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<Status> {

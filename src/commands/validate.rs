@@ -2,13 +2,13 @@
 //! are unique and the time limit leaves a margin over the reference's time.
 
 use super::Ctx;
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness::layout::SourceFile;
 use crate::judge::{Judge, Submission};
 use crate::kata::{self, Kata, KataSet, Source};
 use crate::report::Report;
 use crate::verdict::Verdict;
-use crate::Status;
 use std::collections::HashSet;
 use std::time::Duration;
 
