@@ -1,6 +1,6 @@
 //! The command line, declared with clap.
 
-use crate::ui::UseColor;
+use crate::color::UseColor;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 

@@ -2,8 +2,10 @@
 //! nothing for one file and would read `.cargo/config.toml` from every parent folder), under
 //! the sandbox, with a time and memory limit. Built binaries are cached by content.
 
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, Kind};
+use crate::color::Color;
 use crate::error::{Error, Result};
+use crate::harness::layout::{CrateLayout, SourceFile, HARNESS_DISPLAY};
 use crate::harness::{self, RT_CRATE};
 use crate::sandbox::{self, Policy, Profile};
 use crate::source_policy;
@@ -59,21 +61,14 @@ const COMPILE_MEMORY_LIMIT: u64 = 2 << 30;
 pub const MAX_BINARY: u64 = 64 << 20;
 /// Largest diagnostics kept.
 const MAX_DIAGNOSTICS: u64 = 256 << 10;
-/// The name the harness's own files show in diagnostics.
-pub const HARNESS_DISPLAY: &str = "<kata harness>/";
 
 /// One program to build.
 #[derive(Debug, Clone)]
 pub struct Unit<'a> {
-    /// Source of the learner's (or reference, or generator) file.
-    pub source: &'a str,
-    /// Its file name, as diagnostics and panic messages will show it.
-    pub file_name: &'a str,
-    /// The folder diagnostics show for it (`""` or `"work/"`).
-    pub display_dir: &'a str,
-    /// The harness crate root, beside the folder `src/` that holds the file (so it includes
-    /// it as `#[path = "src/FILE"] mod solution;`), or `None` when
-    /// the file is a whole program with its own `main`.
+    /// The learner's (or reference, or generator) file.
+    pub file: &'a SourceFile,
+    /// The harness crate root (see [`CrateLayout`]), or `None` when the file is a whole
+    /// program with its own `main`.
     pub main: Option<String>,
     /// Whether learner code may use `unsafe` (never for learners; the generator is trusted).
     pub forbid_unsafe: bool,
@@ -88,7 +83,8 @@ pub enum Compiled {
 pub struct Compiler<'a> {
     pub toolchain: &'a Toolchain,
     pub cache: &'a Cache,
-    pub color: bool,
+    /// Colour in diagnostics.
+    pub color: Color,
     /// Paths carved out of the compiler's read rules (see `sandbox::without`).
     pub hidden: &'a [PathBuf],
 }
@@ -101,9 +97,9 @@ impl Compiler<'_> {
             self.toolchain.version.as_bytes(),
             FLAGS.join(" ").as_bytes(),
         ]);
-        let kind = format!("rt/{key}");
         let name = format!("lib{RT_CRATE}.rlib");
-        if let Some(p) = self.cache.get(&kind, &name) {
+        let entry = format!("{key}/{name}");
+        if let Some(p) = self.cache.file(Kind::Runtime, &entry) {
             return Ok(p);
         }
         let dir = self.tempdir()?;
@@ -123,7 +119,7 @@ impl Compiler<'_> {
         match self.rustc(dir.path(), &args, &[])? {
             None => self
                 .cache
-                .put_file(&kind, &name, &out)
+                .put_file(Kind::Runtime, &entry, &out)
                 .map_err(|e| Error::env(format!("cannot write the cache: {e}"))),
             Some(diag) => Err(Error::env(format!(
                 "cannot build the harness runtime with {}:\n{diag}",
@@ -135,9 +131,9 @@ impl Compiler<'_> {
     /// Builds `unit`, or finds it in the cache.
     pub fn build(&self, unit: &Unit) -> Result<Compiled> {
         if unit.forbid_unsafe {
-            let refused = source_policy::check(unit.source);
+            let refused = source_policy::check(&unit.file.text);
             if !refused.is_empty() {
-                let file = format!("{}{}", unit.display_dir, unit.file_name);
+                let file = unit.file.shown();
                 return Ok(Compiled::Failed(
                     refused.iter().map(|r| r.diagnostic(&file)).collect(),
                 ));
@@ -148,28 +144,30 @@ impl Compiler<'_> {
             self.toolchain.version.as_bytes(),
             rt.to_string_lossy().as_bytes(),
             FLAGS.join(" ").as_bytes(),
-            unit.source.as_bytes(),
-            unit.file_name.as_bytes(),
-            unit.display_dir.as_bytes(),
+            unit.file.text.as_bytes(),
+            unit.file.name.as_bytes(),
+            unit.file.shown_dir.as_bytes(),
             unit.main.as_deref().unwrap_or("").as_bytes(),
             &[u8::from(unit.forbid_unsafe)],
         ]);
-        if let Some(p) = self.cache.get("bin", &key) {
+        if let Some(p) = self.cache.file(Kind::Binary, &key) {
             return Ok(Compiled::Binary(p));
         }
         let dir = self.tempdir()?;
         let root = dir.path();
-        std::fs::create_dir_all(root.join("src")).map_err(|e| Error::io("create", root, e))?;
-        let file = root.join("src").join(unit.file_name);
-        write(&file, unit.source)?;
+        let layout = CrateLayout::new(root);
+        layout.create()?;
+        let file = layout.source(unit.file);
+        write(&file, &unit.file.text)?;
         let crate_root = match &unit.main {
             Some(main) => {
-                let p = root.join("main.rs");
+                let p = layout.main();
                 write(&p, main)?;
                 p
             }
             None => file,
         };
+        let [remap_file, remap_main] = layout.remaps(unit.file);
         let out = root.join("solution");
         let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
         args.extend([
@@ -180,16 +178,14 @@ impl Compiler<'_> {
             "-A".into(),
             "unused".into(),
             "--color".into(),
-            if self.color { "always" } else { "never" }.into(),
-            format!(
-                "--remap-path-prefix={}={}",
-                root.join("src").display().to_string() + "/",
-                unit.display_dir
-            ),
-            format!(
-                "--remap-path-prefix={}={HARNESS_DISPLAY}main.rs",
-                root.join("main.rs").display()
-            ),
+            if self.color.enabled() {
+                "always"
+            } else {
+                "never"
+            }
+            .into(),
+            format!("--remap-path-prefix={remap_file}"),
+            format!("--remap-path-prefix={remap_main}"),
             "--extern".into(),
             format!("{RT_CRATE}={}", rt.display()),
             "-o".into(),
@@ -209,7 +205,7 @@ impl Compiler<'_> {
                     .map_err(|e| Error::io("set the mode of", &out, e))?;
                 let p = self
                     .cache
-                    .put_file("bin", &key, &out)
+                    .put_file(Kind::Binary, &key, &out)
                     .map_err(|e| Error::env(format!("cannot write the cache: {e}")))?;
                 Ok(Compiled::Binary(p))
             }

@@ -1,9 +1,18 @@
-//! The one error type of the judge: bad input (exit 2) or a broken environment (exit 3).
-//!
-//! A rejected solution is not an error: it is an `Ok` verdict that becomes exit 1.
+//! How a command ends: a [`Status`] when it ran to its end (exit 0, or 1 for a rejected
+//! solution, which is not an error), or the one error type of the judge, bad input (exit 2)
+//! or a broken environment (exit 3), each with the message that says why, formed here.
 
 use std::fmt;
 use std::path::Path;
+
+/// How a command that ran to its end went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0: accepted, or the command did what it was asked.
+    Success,
+    /// Exit 1: the solution (or a kata, for `validate`) was not accepted.
+    Rejected,
+}
 
 /// Why a command could not do its job.
 #[derive(Debug, thiserror::Error)]
@@ -19,9 +28,16 @@ pub enum Error {
         column: usize,
         message: String,
     },
-    /// The environment is broken: no `rustc`, the sandbox cannot start.
+    /// The environment is broken: no `rustc`, the sandbox cannot start, stdout cannot be
+    /// written.
     #[error("{0}")]
     Environment(String),
+    /// The command line is wrong; clap has already said how.
+    #[error("bad usage")]
+    Usage,
+    /// Stdout was closed by its reader (`kata list | head`): a quiet end.
+    #[error("stdout was closed")]
+    BrokenPipe,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -49,14 +65,6 @@ impl Error {
     /// An I/O failure on `path`, worded for the learner.
     pub fn io(action: &str, path: &Path, err: std::io::Error) -> Self {
         Error::Input(format!("cannot {action} {}: {err}", path.display()))
-    }
-
-    /// The process exit status this error maps to.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            Error::Input(_) | Error::Located { .. } => 2,
-            Error::Environment(_) => 3,
-        }
     }
 }
 
@@ -87,11 +95,5 @@ mod tests {
         assert_eq!(line_column(src, 6), (2, 1));
         // 'é' is two bytes but one column.
         assert_eq!(line_column(src, 11), (2, 5));
-    }
-
-    #[test]
-    fn exit_codes_follow_the_contract() {
-        assert_eq!(Error::input("x").exit_code(), 2);
-        assert_eq!(Error::env("x").exit_code(), 3);
     }
 }

@@ -530,10 +530,11 @@ fn load_file(path: &Path, solutions: &Path) -> Result<Kata> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const GOOD: &str = r#"
+    /// A small valid kata, for the tests of other modules too.
+    pub(crate) const GOOD: &str = r#"
 title = "Add"
 topic = "basics"
 difficulty = "easy"

@@ -1,21 +1,31 @@
 //! `kata`: a judge and kata runner. A submission travels
-//! kata file → harness → compile → run (sandboxed) → check → verdict → report.
+//! kata file → harness → compile → run (sandboxed) → verdict → report, in that order, under
+//! the conductor [`judge`]; [`commands`] are its front ends.
 
 pub mod cache;
 pub mod check;
 pub mod cli;
+pub mod color;
 pub mod commands;
 pub mod compile;
 pub mod error;
+pub mod generate;
 pub mod harness;
 pub mod judge;
 pub mod kata;
+pub mod prepare;
 pub mod progress;
 pub mod report;
 pub mod run;
+// The sandbox calls what the standard library lacks (fork, unshare, Landlock, seccomp,
+// setrlimit), and `sys` wraps the few other Linux calls the judge needs: the only `unsafe`
+// code of the judge, each block with its `SAFETY:` line.
+#[allow(unsafe_code)]
 pub mod sandbox;
+pub mod schedule;
 pub mod signature;
 pub mod source_policy;
+#[allow(unsafe_code)]
 pub mod sys;
 pub mod toolchain;
 pub mod ui;
@@ -24,6 +34,7 @@ pub mod verdict;
 pub mod workspace;
 
 use clap::Parser;
+use error::{Error, Result, Status};
 use std::ffi::OsString;
 use std::process::ExitCode;
 
@@ -33,16 +44,32 @@ pub fn main(args: Vec<OsString>) -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            // Help and version exit 0; a bad flag exits 2, as the contract says.
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version are a success; a bad flag is bad input.
+            return exit_status(&if e.use_stderr() {
+                Err(Error::Usage)
+            } else {
+                Ok(Status::Success)
+            });
         }
     };
     let ui = ui::Ui::new(cli.color.decide());
-    match commands::run(cli, &ui) {
-        Ok(code) => code,
-        Err(e) => {
+    let result = commands::run(cli, &ui);
+    if let Err(e) = &result {
+        if !matches!(e, Error::Usage | Error::BrokenPipe) {
             ui.err(&format!("kata: {e}"));
-            ExitCode::from(e.exit_code())
         }
     }
+    exit_status(&result)
+}
+
+/// The one mapping from how a command ended to the exit status of the contract.
+fn exit_status(result: &Result<Status>) -> ExitCode {
+    ExitCode::from(match result {
+        Ok(Status::Success) => 0,
+        Ok(Status::Rejected) => 1,
+        Err(Error::Input(_) | Error::Located { .. } | Error::Usage) => 2,
+        Err(Error::Environment(_)) => 3,
+        // The reader of stdout stopped reading: a quiet end, as with any Unix filter.
+        Err(Error::BrokenPipe) => 0,
+    })
 }

@@ -311,12 +311,3 @@ fn pidfd_open(pid: u32) -> Result<OwnedFd> {
     sys::pidfd_open(pid)
         .map_err(|e| Error::env(format!("pidfd_open: {e} (Linux 5.3 or later is needed)")))
 }
-
-/// The stdin of a function-kata run: the nonce line, then the arguments.
-pub fn harness_input(nonce: &str, args: &[u8]) -> Vec<u8> {
-    let mut v = Vec::with_capacity(nonce.len() + 1 + args.len());
-    v.extend_from_slice(nonce.as_bytes());
-    v.push(b'\n');
-    v.extend_from_slice(args);
-    v
-}

@@ -1,7 +1,7 @@
 //! The Rust toolchain the judge compiles with: the real `rustc` behind any rustup proxy,
 //! its sysroot and its version (which keys every cache).
 
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, JsonEntry, Kind};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use std::os::unix::fs::MetadataExt;
@@ -24,6 +24,10 @@ struct Cached {
     rustc_stamp: String,
 }
 
+impl JsonEntry for Cached {
+    const KIND: Kind = Kind::Toolchain;
+}
+
 impl Toolchain {
     /// [`Toolchain::detect`], remembered in the cache: asking a rustup proxy costs two
     /// compiler start-ups (tens of milliseconds), more than judging a small kata. The entry
@@ -32,14 +36,11 @@ impl Toolchain {
     /// holds only while the compiler binary it names is unchanged.
     pub fn detect_cached(cache: &Cache) -> Result<Toolchain> {
         let key = selection_key();
-        if let Some(p) = cache.get("toolchain", &key) {
-            let hit = std::fs::read(&p)
-                .ok()
-                .and_then(|b| serde_json::from_slice::<Cached>(&b).ok())
-                .filter(|c| stamp(&c.toolchain.rustc).as_deref() == Some(c.rustc_stamp.as_str()));
-            if let Some(c) = hit {
-                return Ok(c.toolchain);
-            }
+        let hit = cache
+            .load::<Cached>(&key)
+            .filter(|c| stamp(&c.toolchain.rustc).as_deref() == Some(c.rustc_stamp.as_str()));
+        if let Some(c) = hit {
+            return Ok(c.toolchain);
         }
         let toolchain = Toolchain::detect()?;
         if let Some(rustc_stamp) = stamp(&toolchain.rustc) {
@@ -47,11 +48,7 @@ impl Toolchain {
                 toolchain: toolchain.clone(),
                 rustc_stamp,
             };
-            let _ = cache.put_bytes(
-                "toolchain",
-                &key,
-                &serde_json::to_vec(&entry).expect("serializes"),
-            );
+            cache.store(&key, &entry);
         }
         Ok(toolchain)
     }

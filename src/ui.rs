@@ -1,72 +1,62 @@
-//! The terminal: the colour decision (taken once) and the only place that writes to stdout
-//! and stderr. A closed stdout (`kata list | head`) ends the program quietly.
+//! The terminal: the only place that writes to stdout and stderr. A closed stdout
+//! (`kata list | head`) ends the command quietly; any other write error (a full disk) is an
+//! error with its cause.
 
-use colored::Colorize;
+use crate::color::{Color, Style};
+use crate::error::{Error, Result};
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum UseColor {
-    #[default]
-    Auto,
-    Always,
-    Never,
-}
-
-impl UseColor {
-    /// Whether to colour: the flag, then `NO_COLOR`, then whether stdout is a terminal.
-    pub fn decide(self) -> bool {
-        match self {
-            UseColor::Always => true,
-            UseColor::Never => false,
-            UseColor::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
-            }
-        }
-    }
-}
-
 pub struct Ui {
-    pub color: bool,
+    color: Color,
     /// A transient status line is shown on stderr (only when it is a terminal).
     status: Option<Mutex<bool>>,
 }
 
 impl Ui {
-    pub fn new(color: bool) -> Ui {
-        colored::control::set_override(color);
+    pub fn new(color: Color) -> Ui {
         let status = std::io::stderr().is_terminal().then(|| Mutex::new(false));
         Ui { color, status }
     }
 
-    /// Prints `text` and a newline on stdout.
-    pub fn out(&self, text: &str) {
-        self.clear_status();
-        let mut out = std::io::stdout().lock();
-        if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
-            // A closed pipe: the reader has what it wanted.
-            #[allow(clippy::exit)]
-            std::process::exit(0);
-        }
+    /// The colour decision for everything this terminal shows.
+    pub fn color(&self) -> Color {
+        self.color
     }
 
-    /// Prints a one-line message on stderr.
+    /// Prints `text` and a newline on stdout.
+    pub fn out(&self, text: &str) -> Result<()> {
+        self.clear_status();
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{text}")
+            .and_then(|_| out.flush())
+            .map_err(|e| match e.kind() {
+                // The reader has what it wanted.
+                std::io::ErrorKind::BrokenPipe => Error::BrokenPipe,
+                _ => Error::env(format!("cannot write to stdout: {e}")),
+            })
+    }
+
+    /// Prints a one-line message on stderr. Nothing is left to tell if stderr is gone.
     pub fn err(&self, text: &str) {
         self.clear_status();
-        eprintln!("{text}");
+        let _ = writeln!(std::io::stderr().lock(), "{text}");
     }
 
     pub fn warn(&self, text: &str) {
-        self.err(&format!("{} {text}", "warning:".yellow().bold()));
+        self.err(&format!(
+            "{} {text}",
+            self.color.paint(Style::Warn, "warning:")
+        ));
     }
 
     /// Replaces the status line (a terminal only); a spinner-like progress line.
     pub fn status(&self, text: &str) {
         if let Some(shown) = &self.status {
             let mut shown = shown.lock().expect("status");
-            eprint!("\r\x1b[2K{}", text.dimmed());
-            let _ = std::io::stderr().flush();
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r\x1b[2K{}", self.color.paint(Style::Dim, text));
+            let _ = err.flush();
             *shown = true;
         }
     }
@@ -75,8 +65,9 @@ impl Ui {
         if let Some(shown) = &self.status {
             let mut shown = shown.lock().expect("status");
             if *shown {
-                eprint!("\r\x1b[2K");
-                let _ = std::io::stderr().flush();
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "\r\x1b[2K");
+                let _ = err.flush();
                 *shown = false;
             }
         }

@@ -1,11 +1,20 @@
-//! Verdicts, and how the way a run ended becomes one.
+//! Verdicts, and the whole decision of one: how the way a run ended, its answer channel and
+//! its answer compared with the expected one become a verdict and its reason.
 
+use crate::check;
+use crate::harness::channel::{Nonce, ANSWER_FACTOR};
+use crate::kata::Check;
+use crate::prepare::Expected;
 use crate::run::{Exit, Limits, Outcome};
+use crate::value::{Value, Wire};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// How a submission, or one of its tests, was judged. Its names are the contract's (`--json`,
+/// the progress file, `// expect:` lines) and are written once, in [`Verdict::names`]; serde
+/// goes through them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "&'static str", try_from = "String")]
 pub enum Verdict {
     Accepted,
     WrongAnswer,
@@ -17,35 +26,143 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub fn as_str(self) -> &'static str {
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Accepted,
+        Verdict::WrongAnswer,
+        Verdict::TimeLimitExceeded,
+        Verdict::MemoryLimitExceeded,
+        Verdict::RuntimeError,
+        Verdict::OutputLimitExceeded,
+        Verdict::CompileError,
+    ];
+
+    /// The name scripts read, and the words people read.
+    fn names(self) -> (&'static str, &'static str) {
         match self {
-            Verdict::Accepted => "accepted",
-            Verdict::WrongAnswer => "wrong_answer",
-            Verdict::TimeLimitExceeded => "time_limit_exceeded",
-            Verdict::MemoryLimitExceeded => "memory_limit_exceeded",
-            Verdict::RuntimeError => "runtime_error",
-            Verdict::OutputLimitExceeded => "output_limit_exceeded",
-            Verdict::CompileError => "compile_error",
+            Verdict::Accepted => ("accepted", "accepted"),
+            Verdict::WrongAnswer => ("wrong_answer", "wrong answer"),
+            Verdict::TimeLimitExceeded => ("time_limit_exceeded", "time limit exceeded"),
+            Verdict::MemoryLimitExceeded => ("memory_limit_exceeded", "memory limit exceeded"),
+            Verdict::RuntimeError => ("runtime_error", "runtime error"),
+            Verdict::OutputLimitExceeded => ("output_limit_exceeded", "output limit exceeded"),
+            Verdict::CompileError => ("compile_error", "compile error"),
         }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.names().0
     }
 
     /// Words for people.
     pub fn label(self) -> &'static str {
-        match self {
-            Verdict::Accepted => "accepted",
-            Verdict::WrongAnswer => "wrong answer",
-            Verdict::TimeLimitExceeded => "time limit exceeded",
-            Verdict::MemoryLimitExceeded => "memory limit exceeded",
-            Verdict::RuntimeError => "runtime error",
-            Verdict::OutputLimitExceeded => "output limit exceeded",
-            Verdict::CompileError => "compile error",
-        }
+        self.names().1
+    }
+}
+
+impl From<Verdict> for &'static str {
+    fn from(v: Verdict) -> Self {
+        v.as_str()
+    }
+}
+
+impl TryFrom<String> for Verdict {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<Self, String> {
+        Verdict::ALL
+            .into_iter()
+            .find(|v| v.as_str() == name)
+            .ok_or_else(|| format!("unknown verdict `{name}`"))
     }
 }
 
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// How one test was judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    pub verdict: Verdict,
+    /// Why, in a sentence: a panic message, a limit, where a long answer differs.
+    pub reason: Option<String>,
+    /// The program's answer, when it was wrong, to show against the expected one.
+    pub wrong: Option<Answer>,
+}
+
+/// An answer: a function's value or a program's stdout.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Value(Value),
+    Text(String),
+}
+
+/// Judges one run: its limits and how it ended first, then (for a function kata) the answer
+/// on its channel, then the answer against the expected one.
+pub fn decide(
+    outcome: &Outcome,
+    limits: &Limits,
+    expected: &Expected,
+    nonce: &Nonce,
+    check: &Check,
+) -> Decision {
+    let failed = |verdict, reason: String| Decision {
+        verdict,
+        reason: Some(reason),
+        wrong: None,
+    };
+    if outcome.answer_overflow {
+        return failed(
+            Verdict::WrongAnswer,
+            format!("the answer is more than {ANSWER_FACTOR} times the size of the expected one"),
+        );
+    }
+    if let Some((verdict, why)) = classify(outcome, limits) {
+        return failed(verdict, why);
+    }
+    match expected {
+        Expected::Value { value, ty } => {
+            let actual = nonce
+                .answer(&outcome.channel)
+                .and_then(|a| Value::decode(&mut Wire::new(a), ty));
+            let actual = match actual {
+                Ok(actual) => actual,
+                Err(why) => return failed(Verdict::RuntimeError, why),
+            };
+            if check::values_match(value, &actual, check) {
+                return Decision::accepted();
+            }
+            Decision {
+                verdict: Verdict::WrongAnswer,
+                // A long answer's diff is cut short: say where it differs.
+                reason: check::first_difference(value, &actual, check)
+                    .filter(|_| matches!(value, Value::List(_) | Value::Tuple(_))),
+                wrong: Some(Answer::Value(actual)),
+            }
+        }
+        Expected::Text(text) => {
+            let stdout = String::from_utf8_lossy(&outcome.stdout);
+            if check::stdout_matches(text, &stdout) {
+                return Decision::accepted();
+            }
+            Decision {
+                verdict: Verdict::WrongAnswer,
+                reason: None,
+                wrong: Some(Answer::Text(stdout.into_owned())),
+            }
+        }
+    }
+}
+
+impl Decision {
+    fn accepted() -> Decision {
+        Decision {
+            verdict: Verdict::Accepted,
+            reason: None,
+            wrong: None,
+        }
     }
 }
 
@@ -168,12 +285,88 @@ mod tests {
         }
     }
 
+    fn decide_int(o: &Outcome, expected: i128, nonce: &Nonce) -> Decision {
+        let expected = Expected::Value {
+            value: Value::Int(expected),
+            ty: &crate::signature::Ty::Int(crate::signature::IntTy::I64),
+        };
+        decide(o, &LIMITS, &expected, nonce, &EXACT)
+    }
+
+    const EXACT: Check = Check {
+        mode: crate::kata::CheckMode::Exact,
+        tolerance: 0.0,
+        depth: 1,
+    };
+
+    fn answered(nonce: &Nonce, answer: &[u8]) -> Outcome {
+        let mut o = outcome(Exit::Code(0), "");
+        o.channel = crate::harness::protocol::frame_answer(nonce.as_bytes(), |out| {
+            out.extend_from_slice(answer)
+        });
+        o
+    }
+
+    #[test]
+    fn the_answer_on_the_channel_decides() {
+        let nonce = Nonce::new();
+        let d = decide_int(&answered(&nonce, b"42 "), 42, &nonce);
+        assert_eq!(d.verdict, Verdict::Accepted);
+        let d = decide_int(&answered(&nonce, b"41 "), 42, &nonce);
+        assert_eq!(d.verdict, Verdict::WrongAnswer);
+        assert_eq!(d.wrong, Some(Answer::Value(Value::Int(41))));
+        // Another run's nonce is a forgery; no answer at all is a runtime error.
+        let d = decide_int(&answered(&Nonce::new(), b"42 "), 42, &nonce);
+        assert_eq!(d.verdict, Verdict::RuntimeError);
+        assert!(d.reason.unwrap().contains("forged"));
+        let d = decide_int(&outcome(Exit::Code(0), ""), 42, &nonce);
+        assert_eq!(d.verdict, Verdict::RuntimeError);
+        assert!(d.reason.unwrap().contains("process::exit"));
+        let d = decide_int(&answered(&nonce, b"x "), 42, &nonce);
+        assert_eq!(d.verdict, Verdict::RuntimeError);
+    }
+
+    #[test]
+    fn limits_and_overflow_come_before_the_answer() {
+        let nonce = Nonce::new();
+        let mut o = answered(&nonce, b"42 ");
+        o.answer_overflow = true;
+        let d = decide_int(&o, 42, &nonce);
+        assert_eq!(d.verdict, Verdict::WrongAnswer);
+        assert!(d.reason.unwrap().contains("4 times the size"));
+        let mut o = answered(&nonce, b"42 ");
+        o.exit = Exit::Code(3);
+        assert_eq!(decide_int(&o, 42, &nonce).verdict, Verdict::RuntimeError);
+    }
+
+    #[test]
+    fn stdout_is_the_answer_of_a_stdin_kata() {
+        let nonce = Nonce::new();
+        let mut o = outcome(Exit::Code(0), "");
+        o.stdout = b"6  \n".to_vec();
+        let d = decide(&o, &LIMITS, &Expected::Text("6"), &nonce, &EXACT);
+        assert_eq!(d.verdict, Verdict::Accepted);
+        let d = decide(&o, &LIMITS, &Expected::Text("7"), &nonce, &EXACT);
+        assert_eq!(d.verdict, Verdict::WrongAnswer);
+        assert_eq!(d.wrong, Some(Answer::Text("6  \n".into())));
+    }
+
     const LIMITS: Limits = Limits {
         time: Duration::from_secs(1),
         memory: 64 << 20,
         output: 1 << 20,
         answer: 1 << 20,
     };
+
+    #[test]
+    fn verdict_names_round_trip_through_serde() {
+        for v in Verdict::ALL {
+            let json = serde_json::to_string(&v).unwrap();
+            assert_eq!(json, format!("\"{}\"", v.as_str()));
+            assert_eq!(serde_json::from_str::<Verdict>(&json).unwrap(), v);
+        }
+        assert!(serde_json::from_str::<Verdict>("\"nope\"").is_err());
+    }
 
     #[test]
     fn a_clean_exit_is_judged_by_its_answer() {

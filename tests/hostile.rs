@@ -15,6 +15,9 @@
 //! cannot run the toolchain under `/root`, so each test run links the parts of the sysroot
 //! that `rustc` needs into a folder `nobody` may read, and points `KATA_RUSTC` at it.
 
+// Hostile programs and the checks on them call libc directly.
+#![allow(unsafe_code)]
+
 mod common;
 
 use common::{declared_verdict, Output, User};
@@ -595,9 +598,10 @@ impl Submitted {
         self
     }
 
-    /// Every test's message contains `text`.
+    /// Every sample's message contains `text` (a hidden test's is a fixed sentence for its
+    /// verdict: the probe kata reveals samples only).
     fn every_message_has(&self, text: &str) -> &Self {
-        for t in self.tests() {
+        for t in self.tests().iter().filter(|t| t["sample"] == true) {
             let message = t["message"].as_str().unwrap_or("");
             assert!(
                 message.contains(text),

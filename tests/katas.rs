@@ -9,9 +9,8 @@ use std::path::Path;
 
 #[test]
 fn every_bundled_kata_validates() {
-    let out = Test::new().args(&["validate"]).run();
-    assert_eq!(out.code, 0, "kata validate:\n{}{}", out.stdout, out.stderr);
-    let katas = Test::new().args(&["list", "--json"]).expect(0).json();
+    let out = Test::new().kata(&["validate"]).status(0).run();
+    let katas = Test::new().kata(&["list", "--json"]).status(0).run().json();
     for k in katas["katas"].as_array().unwrap() {
         let id = k["id"].as_str().unwrap();
         assert!(
@@ -49,7 +48,7 @@ fn every_known_wrong_solution_gets_its_verdict() {
             assert_ne!(expected, "accepted", "{}", file.display());
             let out = Test::new()
                 .file("solution.rs", &src)
-                .args(&["submit", "solution.rs", "--kata", &id, "--json"])
+                .kata(&["submit", "solution.rs", "--kata", &id, "--json"])
                 .run();
             checked += 1;
             let got = out.json()["verdict"].as_str().unwrap_or("").to_string();

@@ -3,6 +3,9 @@
 //! as `nobody` (through `setpriv`), which takes the launcher's unprivileged path (a user
 //! namespace instead of a plain network namespace, RLIMIT_NPROC binding).
 
+// Hostile programs and the checks on them call libc directly.
+#![allow(unsafe_code)]
+
 mod common;
 
 use common::{users, User};

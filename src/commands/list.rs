@@ -1,62 +1,78 @@
 //! `kata list`: every kata in study order with the learner's status.
 
 use super::Ctx;
+use crate::color::Mark;
 use crate::error::Result;
-use crate::progress::Status;
-use colored::Colorize;
-use serde_json::json;
-use std::process::ExitCode;
+use crate::error::Status;
+use crate::kata::{Difficulty, KataId};
+use crate::progress;
+use serde::Serialize;
 
-pub fn run(ctx: &Ctx, as_json: bool) -> Result<ExitCode> {
+/// `kata list --json`.
+#[derive(Debug, Serialize)]
+struct List<'a> {
+    /// In study order.
+    katas: Vec<Row<'a>>,
+    solved: usize,
+    total: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Row<'a> {
+    id: &'a KataId,
+    title: &'a str,
+    topic: &'a str,
+    difficulty: Difficulty,
+    status: progress::Status,
+}
+
+pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
     let set = ctx.katas()?;
     let progress = ctx.progress()?;
-    if as_json {
-        let rows: Vec<_> = set
-            .katas
-            .iter()
-            .map(|k| {
-                json!({
-                    "id": k.id,
-                    "title": k.title,
-                    "topic": k.topic,
-                    "difficulty": k.difficulty,
-                    "status": progress.status(k.id.as_str()),
-                })
-            })
-            .collect();
-        let solved = rows.iter().filter(|r| r["status"] == "solved").count();
-        ctx.ui
-            .out(&json!({ "katas": rows, "solved": solved, "total": set.katas.len() }).to_string());
-        return Ok(ExitCode::SUCCESS);
-    }
-    let id_w = set
+    let rows: Vec<Row> = set
         .katas
         .iter()
-        .map(|k| k.id.as_str().len())
-        .max()
-        .unwrap_or(2);
-    let topic_w = set.katas.iter().map(|k| k.topic.len()).max().unwrap_or(5);
-    let mut out = String::new();
-    let mut solved = 0;
-    for k in &set.katas {
-        let status = progress.status(k.id.as_str());
-        let mark = match status {
-            Status::Solved => {
-                solved += 1;
-                "✓".green().bold()
-            }
-            Status::Attempted => "~".yellow().bold(),
-            Status::New => "·".dimmed(),
+        .map(|k| Row {
+            id: &k.id,
+            title: &k.title,
+            topic: &k.topic,
+            difficulty: k.difficulty,
+            status: progress.status(k.id.as_str()),
+        })
+        .collect();
+    let solved = rows
+        .iter()
+        .filter(|r| r.status == progress::Status::Solved)
+        .count();
+    if as_json {
+        let list = List {
+            solved,
+            total: rows.len(),
+            katas: rows,
         };
+        ctx.ui
+            .out(&serde_json::to_string(&list).expect("the list serializes"))?;
+        return Ok(Status::Success);
+    }
+    let id_w = rows.iter().map(|r| r.id.as_str().len()).max().unwrap_or(2);
+    let topic_w = rows.iter().map(|r| r.topic.len()).max().unwrap_or(5);
+    let c = ctx.color();
+    let mut out = String::new();
+    for r in &rows {
+        let mark = c.mark(match r.status {
+            progress::Status::Solved => Mark::Pass,
+            progress::Status::Attempted => Mark::Tried,
+            progress::Status::New => Mark::Untried,
+        });
         out.push_str(&format!(
             "{mark} {:id_w$}  {:topic_w$}  {:6}  {}\n",
-            k.id.as_str(),
-            k.topic,
-            k.difficulty.to_string(),
-            k.title
+            r.id.as_str(),
+            r.topic,
+            r.difficulty.to_string(),
+            r.title
         ));
     }
-    out.push_str(&format!("\n{solved}/{} solved", set.katas.len()));
-    ctx.ui.out(&out);
-    Ok(ExitCode::SUCCESS)
+    out.push_str(&format!("\n{solved}/{} solved", rows.len()));
+    ctx.ui.out(&out)?;
+    Ok(Status::Success)
 }

@@ -1,25 +1,28 @@
 //! One module per subcommand; this one holds what they share: the context built from the
-//! global flags, and the statement printer used by `next` and `show`.
+//! global flags, the statement printer used by `next` and `show`, and the progress line of
+//! the commands that judge.
 
 mod doctor;
 mod hint;
-mod judge;
 mod list;
 mod new;
 mod next;
 mod show;
+mod submit;
 mod validate;
 
 use crate::cli::{Cli, Command};
+use crate::color::{Color, Style};
 use crate::error::Result;
+use crate::error::Status;
+use crate::judge::Stage;
 use crate::kata::{CaseData, Kata, KataSet, Source};
 use crate::progress::Progress;
+use crate::report::human::heading;
 use crate::ui::Ui;
 use crate::workspace::Workspace;
-use colored::Colorize;
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// What every command may need, from the global flags.
 pub struct Ctx<'a> {
@@ -36,9 +39,13 @@ impl Ctx<'_> {
     pub fn progress(&self) -> Result<Progress> {
         Progress::load(&self.workspace.root)
     }
+
+    pub fn color(&self) -> Color {
+        self.ui.color()
+    }
 }
 
-pub fn run(cli: Cli, ui: &Ui) -> Result<ExitCode> {
+pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
     let ctx = Ctx {
         source: cli.katas.clone().map_or(Source::Bundled, Source::Dir),
         workspace: Workspace::new(cli.workspace.clone().unwrap_or_else(|| PathBuf::from("."))),
@@ -46,8 +53,8 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<ExitCode> {
     };
     match cli.command {
         Command::Next { topic } => next::run(&ctx, topic.as_deref()),
-        Command::Submit(args) => judge::run(&ctx, &args, false),
-        Command::Test(args) => judge::run(&ctx, &args, true),
+        Command::Submit(args) => submit::run(&ctx, &args, false),
+        Command::Test(args) => submit::run(&ctx, &args, true),
         Command::List { json } => list::run(&ctx, json),
         Command::Show { id } => show::run(&ctx, &id),
         Command::Hint { id } => hint::run(&ctx, &id),
@@ -57,34 +64,42 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<ExitCode> {
     }
 }
 
+/// The progress line of a judge at work on `shown` (a terminal only).
+pub fn progress_line<'a>(ui: &'a Ui, shown: &'a str) -> impl Fn(Stage) + Sync + 'a {
+    move |stage| match stage {
+        Stage::Compiling => ui.status(&format!("compiling {shown}…")),
+        Stage::Running { done, total } => ui.status(&format!("running tests {done}/{total}…")),
+    }
+}
+
 /// Title, topic, difficulty, limits, statement and samples of a kata.
-pub fn statement(kata: &Kata) -> String {
-    let mut s = crate::report::heading(&kata.title, kata.id.as_str());
-    writeln!(
-        s,
-        "{}",
-        format!(
-            "{} · {} · {} ms · {} MB",
-            kata.topic,
-            kata.difficulty,
-            kata.time_limit.as_millis(),
-            kata.memory_limit >> 20
-        )
-        .dimmed()
-    )
-    .unwrap();
+pub fn statement(kata: &Kata, c: Color) -> String {
+    let mut s = heading(&kata.title, kata.id.as_str(), c);
+    let facts = format!(
+        "{} · {} · {} ms · {} MB",
+        kata.topic,
+        kata.difficulty,
+        kata.time_limit.as_millis(),
+        kata.memory_limit >> 20
+    );
+    writeln!(s, "{}", c.paint(Style::Dim, facts)).unwrap();
     if let Some(sig) = kata.signature() {
-        writeln!(s, "\n    {}", sig.text.cyan()).unwrap();
+        writeln!(s, "\n    {}", c.paint(Style::Code, &sig.text)).unwrap();
     }
     writeln!(s, "\n{}", kata.statement.trim_end()).unwrap();
     for (i, case) in kata.samples().enumerate() {
-        writeln!(s, "\n{}", format!("Sample {}", i + 1).bold()).unwrap();
+        writeln!(
+            s,
+            "\n{}",
+            c.paint(Style::Strong, format!("Sample {}", i + 1))
+        )
+        .unwrap();
         match (&case.data, kata.signature()) {
             (CaseData::Function { args, expected }, Some(sig)) => {
                 for (p, v) in sig.params.iter().zip(args) {
                     writeln!(s, "    {} = {}", p.name, v.compact()).unwrap();
                 }
-                writeln!(s, "    {} {}", "→".dimmed(), expected.compact()).unwrap();
+                writeln!(s, "    {} {}", c.paint(Style::Dim, "→"), expected.compact()).unwrap();
             }
             (CaseData::Stdio { input, expected }, _) => {
                 writeln!(s, "  input:").unwrap();

@@ -2,10 +2,10 @@
 //! an instructor to edit.
 
 use super::Ctx;
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::kata::{self, KataId, Source};
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 const TEMPLATE: &str = r#"title = "TITLE"
 topic = "hashmap"                 # hashmap | two-pointers | sliding-window | ml | ...
@@ -35,7 +35,7 @@ expected = 0
 
 const SOLUTION: &str = "/// Reference solution: sums the numbers.\npub fn solve(nums: &[i64]) -> i64 {\n    nums.iter().sum()\n}\n";
 
-pub fn run(ctx: &Ctx, id: &str) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
     let id = KataId::new(id).map_err(Error::input)?;
     let dir = match &ctx.source {
         Source::Dir(d) => d.clone(),
@@ -73,8 +73,8 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<ExitCode> {
         toml_path.display(),
         sol_path.display(),
         dir.display()
-    ));
-    Ok(ExitCode::SUCCESS)
+    ))?;
+    Ok(Status::Success)
 }
 
 fn write_new(path: &std::path::Path, text: &str) -> Result<()> {

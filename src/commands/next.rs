@@ -1,14 +1,14 @@
 //! `kata next`: serve the first unsolved kata and write its starter file.
 
 use super::Ctx;
+use crate::color::{Mark, Style};
+use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness;
-use crate::progress::{Progress, Status};
+use crate::progress::{self, Progress};
 use crate::workspace::display_path;
-use colored::Colorize;
-use std::process::ExitCode;
 
-pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
     let set = ctx.katas()?;
     let progress = ctx.progress()?;
     if let Some(t) = topic {
@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
         .collect();
     let Some(kata) = pool
         .iter()
-        .find(|k| progress.status(k.id.as_str()) != Status::Solved)
+        .find(|k| progress.status(k.id.as_str()) != progress::Status::Solved)
     else {
         let attempts: u32 = pool
             .iter()
@@ -37,11 +37,11 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
             .sum();
         ctx.ui.out(&format!(
             "{} All {} katas{} are solved, in {attempts} submissions. `kata list` shows them all.",
-            "✓".green().bold(),
+            ctx.color().mark(Mark::Pass),
             pool.len(),
             topic.map(|t| format!(" of topic {t}")).unwrap_or_default()
-        ));
-        return Ok(ExitCode::SUCCESS);
+        ))?;
+        return Ok(Status::Success);
     };
     let wrote = ctx
         .workspace
@@ -50,7 +50,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
         p.last_served = Some(kata.id.to_string())
     })?;
     let file = display_path(&ctx.workspace.file(kata.id.as_str()));
-    ctx.ui.out(&super::statement(kata));
+    ctx.ui.out(&super::statement(kata, ctx.color()))?;
     let note = if wrote {
         format!("Wrote the starter file {}.", file.display())
     } else {
@@ -58,8 +58,8 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<ExitCode> {
     };
     ctx.ui.out(&format!(
         "\n{note}\nEdit it, then run `{}` for the samples or `{}` to be judged.",
-        "kata test".bold(),
-        "kata submit".bold()
-    ));
-    Ok(ExitCode::SUCCESS)
+        ctx.color().paint(Style::Strong, "kata test"),
+        ctx.color().paint(Style::Strong, "kata submit")
+    ))?;
+    Ok(Status::Success)
 }

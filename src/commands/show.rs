@@ -2,10 +2,10 @@
 
 use super::Ctx;
 use crate::error::Result;
-use std::process::ExitCode;
+use crate::error::Status;
 
-pub fn run(ctx: &Ctx, id: &str) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
     let set = ctx.katas()?;
-    ctx.ui.out(&super::statement(set.get(id)?));
-    Ok(ExitCode::SUCCESS)
+    ctx.ui.out(&super::statement(set.get(id)?, ctx.color()))?;
+    Ok(Status::Success)
 }

@@ -2,19 +2,20 @@
 //! are unique and the time limit leaves a margin over the reference's time.
 
 use super::Ctx;
+use crate::error::Status;
 use crate::error::{Error, Result};
-use crate::judge::Report;
+use crate::harness::layout::SourceFile;
+use crate::judge::{Judge, Submission};
 use crate::kata::{self, Kata, KataSet, Source};
+use crate::report::Report;
 use crate::verdict::Verdict;
-use colored::Colorize;
 use std::collections::HashSet;
-use std::process::ExitCode;
 use std::time::Duration;
 
 /// The time limit must be at least this many times the reference's slowest test.
 const MARGIN: u32 = 3;
 
-pub fn run(ctx: &Ctx, ids: &[String]) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, ids: &[String]) -> Result<Status> {
     let loaded: Vec<(String, Result<Kata>)> = match &ctx.source {
         Source::Bundled => KataSet::load(&Source::Bundled)?
             .katas
@@ -37,42 +38,58 @@ pub fn run(ctx: &Ctx, ids: &[String]) -> Result<ExitCode> {
             )));
         }
     }
+    let c = ctx.color();
     let mut lint_errors = 0;
     let mut failures = 0;
+    // Made for the first kata that loads: a folder of broken files needs no compiler.
+    let mut judge: Option<Judge> = None;
     for (path, kata) in loaded {
         let kata = match kata {
             Err(e) => {
                 if ids.is_empty() || ids.iter().any(|id| path.ends_with(&format!("/{id}.toml"))) {
                     lint_errors += 1;
-                    ctx.ui.out(&format!("{} {e}", "✗".red().bold()));
+                    ctx.ui.out(&format!("{} {e}", c.pass_fail(false)))?;
                 }
                 continue;
             }
             Ok(k) if ids.is_empty() || ids.iter().any(|id| id == k.id.as_str()) => k,
             Ok(_) => continue,
         };
-        let problems = check(ctx, &kata)?;
-        if problems.is_empty() {
-            ctx.ui.out(&format!("{} {}", "✓".green().bold(), kata.id));
-        } else {
+        let judge = match &mut judge {
+            Some(j) => j,
+            None => {
+                let j = judge.insert(Judge::new(&ctx.source, c)?);
+                for w in j.warnings() {
+                    ctx.ui.warn(w);
+                }
+                j
+            }
+        };
+        let problems = check(ctx, judge, &kata)?;
+        ctx.ui
+            .out(&format!("{} {}", c.pass_fail(problems.is_empty()), kata.id))?;
+        if !problems.is_empty() {
             failures += 1;
-            ctx.ui.out(&format!("{} {}", "✗".red().bold(), kata.id));
             for p in problems {
-                ctx.ui.out(&format!("    {p}"));
+                ctx.ui.out(&format!("    {p}"))?;
             }
         }
     }
-    Ok(if lint_errors > 0 {
-        ExitCode::from(2)
-    } else if failures > 0 {
-        ExitCode::from(1)
+    if lint_errors > 0 {
+        let files = if lint_errors == 1 { "file" } else { "files" };
+        return Err(Error::input(format!(
+            "{lint_errors} kata {files} could not be loaded"
+        )));
+    }
+    Ok(if failures > 0 {
+        Status::Rejected
     } else {
-        ExitCode::SUCCESS
+        Status::Success
     })
 }
 
 /// Every problem of one loaded kata, in words.
-fn check(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
+fn check(ctx: &Ctx, judge: &Judge, kata: &Kata) -> Result<Vec<String>> {
     let mut problems = Vec::new();
     let mut names = HashSet::new();
     for case in &kata.cases {
@@ -98,13 +115,20 @@ fn check(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
         ));
         return Ok(problems);
     };
-    let opts = super::judge::JudgeOptions {
+    let submission = SourceFile::at(path, source.clone()).map(|file| Submission {
+        kata,
+        file,
         samples_only: false,
         // Validation measures the reference's time: never from an earlier run.
         rerun: true,
-        show_progress: true,
-    };
-    let report = match super::judge::judge_file(ctx, kata, path, source.clone(), opts) {
+    });
+    let report = submission.and_then(|sub| {
+        let shown = sub.file.shown();
+        let report = judge.judge(&sub, &super::progress_line(ctx.ui, &shown));
+        ctx.ui.clear_status();
+        report
+    });
+    let report = match report {
         Ok(r) => r,
         Err(e @ Error::Environment(_)) => return Err(e),
         Err(e) => {

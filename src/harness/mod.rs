@@ -1,19 +1,33 @@
-//! Generated source: the harness `main` that calls a learner's function, the generator program
-//! of a kata's large tests, and the starter file a learner edits.
+//! The harness: the generated source around a learner's function (the `main` that calls it,
+//! the generator program of a kata's large tests, the starter file a learner edits), the
+//! runtime library it links, the crate it is built in ([`layout`]) and the answer channel it
+//! writes on ([`channel`], [`protocol`]).
+
+pub mod channel;
+pub mod layout;
+pub mod protocol;
 
 use crate::kata::{Kata, Kind};
 use crate::signature::{Pass, Signature, Ty};
+use layout::{CrateLayout, SourceFile};
 
-/// Source of the runtime library every harness links against (compiled once per toolchain).
-pub const RT_SOURCE: &str = include_str!("rt/kata_rt.rs");
+/// Source of the runtime library every harness links against (compiled once per toolchain):
+/// `kata_rt.rs` with the channel's framing, shared with the judge, as its module `protocol`.
+pub const RT_SOURCE: &str = concat!(
+    include_str!("kata_rt.rs"),
+    "\n#[allow(dead_code)]\nmod protocol {\n",
+    include_str!("protocol.rs"),
+    "}\n"
+);
 
 /// The crate name of the runtime library.
 pub const RT_CRATE: &str = "kata_rt";
 
-/// The harness crate root for a function kata. `module_path` is the learner's file, relative
-/// to the harness file. Expected values are never part of it: the program only reads
-/// arguments and writes the answer back.
-pub fn function_main(sig: &Signature, module_path: &str) -> String {
+/// The harness crate root for a function kata, which includes `file` as `mod solution`.
+/// Expected values are never part of it: the program only reads arguments and writes the
+/// answer back.
+pub fn function_main(sig: &Signature, file: &SourceFile) -> String {
+    let module_path = CrateLayout::module_path(file);
     let mut body = String::new();
     for (i, p) in sig.params.iter().enumerate() {
         let binding = if p.pass == Pass::RefMut { "mut " } else { "" };
@@ -109,16 +123,17 @@ mod tests {
     fn the_harness_calls_the_function_with_borrowed_arguments() {
         let sig = Signature::parse("pub fn two_sum(nums: &[i32], target: i32) -> (usize, usize)")
             .unwrap();
-        let main = function_main(&sig, "../src/two-sum.rs");
+        let file = SourceFile::named("two-sum.rs", "", String::new());
+        let main = function_main(&sig, &file);
         assert!(main.contains("let a0: Vec<i32> = input.arg();"), "{main}");
         assert!(main.contains("solution::two_sum(&a0, a1)"), "{main}");
-        assert!(main.contains("#[path = \"../src/two-sum.rs\"]"), "{main}");
+        assert!(main.contains("#[path = \"src/two-sum.rs\"]"), "{main}");
     }
 
     #[test]
     fn a_mut_parameter_is_the_answer() {
         let sig = Signature::parse("pub fn move_zeroes(nums: &mut Vec<i32>)").unwrap();
-        let main = function_main(&sig, "m.rs");
+        let main = function_main(&sig, &SourceFile::named("m.rs", "", String::new()));
         assert!(main.contains("let mut a0: Vec<i32>"), "{main}");
         assert!(main.contains("kata_rt::answer(input, &a0)"), "{main}");
     }

@@ -1,9 +1,9 @@
 //! `kata_rt`: the part of the harness that is the same for every kata. The judge compiles it
 //! once per toolchain into an rlib and links every solution against it.
 //!
-//! It reads the arguments the judge wrote on stdin, and writes the answer on fd 3, a pipe the
-//! judge opened for this run alone: the learner's own stdout is never taken for the answer.
-//! The wire format is described in the judge's `value.rs`.
+//! It reads the arguments the judge wrote on stdin, and writes the answer on the result
+//! channel, framed as `protocol.rs` says (the judge appends that file to this one as
+//! `mod protocol`). The wire format of values is described in the judge's `value.rs`.
 
 use std::io::{Read, Write};
 
@@ -22,13 +22,10 @@ impl Input {
             .lock()
             .read_to_end(&mut bytes)
             .expect("kata harness: cannot read the arguments");
-        let nl = bytes.iter().position(|&b| b == b'\n').unwrap_or(0);
-        let nonce = bytes[..nl].to_vec();
-        Input {
-            bytes,
-            pos: nl,
-            nonce,
-        }
+        let (nonce, args) = protocol::split_input(&bytes);
+        let nonce = nonce.to_vec();
+        let pos = bytes.len() - args.len();
+        Input { bytes, pos, nonce }
     }
 
     /// Reads the next argument.
@@ -256,25 +253,21 @@ wire_tuple!(A B C D E F);
 wire_tuple!(A B C D E F G);
 wire_tuple!(A B C D E F G H);
 
-/// Writes the answer on the result channel (fd 3), tagged with this run's nonce.
+/// Writes the answer on the result channel, tagged with this run's nonce.
 pub fn answer<T: Wire>(input: Input, value: &T) {
-    let mut out = input.nonce;
-    out.push(b'\n');
-    value.write(&mut out);
-    send(out);
+    send(protocol::frame_answer(&input.nonce, |out| value.write(out)));
 }
 
 #[inline(never)]
-fn send(mut out: Vec<u8>) {
-    out.push(b'\n');
+fn send(framed: Vec<u8>) {
     // The learner may have buffered output on stdout: flush it so it is not lost.
     let _ = std::io::stdout().flush();
     use std::os::fd::FromRawFd;
-    // SAFETY: the judge opens fd 3 as the write end of a pipe for every run, and nothing else
-    // in this process owns it.
-    let mut channel = unsafe { std::fs::File::from_raw_fd(3) };
+    // SAFETY: the judge passes every run its end of the channel's socket pair as this
+    // descriptor, and nothing else in this process owns it.
+    let mut channel = unsafe { std::fs::File::from_raw_fd(protocol::CHANNEL_FD) };
     channel
-        .write_all(&out)
+        .write_all(&framed)
         .expect("kata harness: cannot write the answer");
 }
 

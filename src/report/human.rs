@@ -1,29 +1,31 @@
-//! Rendering a judge report: for people (one line a test, then the first failure's input,
-//! diff, output and the verdict) and as `--json` (exercism's results.json version 2, plus the
-//! judge's own fields). Both render the same `Report`.
+//! The report for people: one line a test, then the first failure's input, diff, reason and
+//! output, and the verdict. Text from the program is made safe for a terminal first.
 
-use crate::judge::{Report, TestReport};
+use super::{Report, TestReport};
+use crate::color::{Color, Style};
 use crate::kata::Reveal;
 use crate::verdict::Verdict;
-use colored::Colorize;
-use serde_json::json;
 use similar::{ChangeTag, TextDiff};
 use std::fmt::Write as _;
 
 /// A kata's heading line, `Title (id)`, with its newline.
-pub fn heading(title: &str, id: &str) -> String {
-    format!("{} {}\n", title.bold(), format!("({id})").dimmed())
+pub fn heading(title: &str, id: &str, c: Color) -> String {
+    format!(
+        "{} {}\n",
+        c.paint(Style::Strong, title),
+        c.paint(Style::Dim, format!("({id})"))
+    )
 }
 
-/// The human report. `all_failures`: show the detail of every failing test (`kata test`),
-/// not only the first.
-pub fn human(report: &Report, all_failures: bool) -> String {
-    let mut s = heading(&report.title, report.kata.as_str());
+/// The report. `all_failures`: show the detail of every failing test (`kata test`), not only
+/// the first.
+pub fn render(report: &Report, all_failures: bool, c: Color) -> String {
+    let mut s = heading(&report.title, report.kata.as_str(), c);
     if let Some(diag) = &report.compile_output {
         // rustc's own colours stay; anything else the learner's source smuggles in does not.
         writeln!(s, "{}", printable(diag.trim_end(), true)).unwrap();
         writeln!(s).unwrap();
-        writeln!(s, "{}", verdict_line(report)).unwrap();
+        writeln!(s, "{}", verdict_line(report, c)).unwrap();
         return s;
     }
     let width = report
@@ -33,17 +35,13 @@ pub fn human(report: &Report, all_failures: bool) -> String {
         .max()
         .unwrap_or(0);
     for t in &report.tests {
-        let mark = if t.verdict == Verdict::Accepted {
-            "✓".green().bold()
-        } else {
-            "✗".red().bold()
-        };
+        let mark = c.pass_fail(t.verdict == Verdict::Accepted);
         let name = display_name(t);
         let pad = " ".repeat(width - name.chars().count());
         let time = format!("{:>8.1} ms", t.time.as_secs_f64() * 1000.0);
-        let mut line = format!("  {mark} {name}{pad}  {}", time.dimmed());
+        let mut line = format!("  {mark} {name}{pad}  {}", c.paint(Style::Dim, time));
         if t.verdict != Verdict::Accepted {
-            write!(line, "  {}", t.verdict.label().red()).unwrap();
+            write!(line, "  {}", c.paint(Style::Bad, t.verdict.label())).unwrap();
         }
         writeln!(s, "{line}").unwrap();
     }
@@ -56,10 +54,10 @@ pub fn human(report: &Report, all_failures: bool) -> String {
             break;
         }
         writeln!(s).unwrap();
-        failure(&mut s, t, report.reveal);
+        failure(&mut s, t, report.reveal, c);
     }
     writeln!(s).unwrap();
-    writeln!(s, "{}", verdict_line(report)).unwrap();
+    writeln!(s, "{}", verdict_line(report, c)).unwrap();
     s
 }
 
@@ -71,54 +69,52 @@ fn display_name(t: &TestReport) -> String {
     }
 }
 
-fn failure(s: &mut String, t: &TestReport, reveal: Reveal) {
+fn failure(s: &mut String, t: &TestReport, reveal: Reveal, c: Color) {
+    let strong = |text: &str| c.paint(Style::Strong, text);
     writeln!(
         s,
         "{} {}",
-        "──".dimmed(),
-        format!("{} — {}", display_name(t), t.verdict.label()).bold()
+        c.paint(Style::Dim, "──"),
+        strong(&format!("{} — {}", display_name(t), t.verdict.label()))
     )
     .unwrap();
     match &t.detail {
         Some(d) => {
-            writeln!(s, "{}", "input:".bold()).unwrap();
+            writeln!(s, "{}", strong("input:")).unwrap();
             writeln!(s, "{}", indent(&printable(&d.input, false))).unwrap();
             match &d.actual {
                 Some(actual) => {
                     writeln!(
                         s,
                         "{} ({} expected, {} yours):",
-                        "diff".bold(),
-                        "-".red(),
-                        "+".green()
+                        strong("diff"),
+                        c.paint(Style::Removed, "-"),
+                        c.paint(Style::Added, "+")
                     )
                     .unwrap();
                     s.push_str(&diff(
                         &printable(&d.expected, false),
                         &printable(actual, false),
+                        c,
                     ));
                 }
                 None => {
-                    writeln!(s, "{}", "expected:".bold()).unwrap();
+                    writeln!(s, "{}", strong("expected:")).unwrap();
                     writeln!(s, "{}", indent(&printable(&d.expected, false))).unwrap();
                 }
             }
         }
         None if !t.sample && reveal == Reveal::Samples => {
-            writeln!(
-                s,
-                "{}",
-                "(a hidden test: its input and answer stay secret)".dimmed()
-            )
-            .unwrap();
+            let note = "(a hidden test: its input and answer stay secret)";
+            writeln!(s, "{}", c.paint(Style::Dim, note)).unwrap();
         }
         None => {}
     }
     if let Some(reason) = &t.reason {
-        writeln!(s, "{} {}", "reason:".bold(), printable(reason, false)).unwrap();
+        writeln!(s, "{} {}", strong("reason:"), printable(reason, false)).unwrap();
     }
     if !t.output.trim().is_empty() {
-        writeln!(s, "{}", "your output:".bold()).unwrap();
+        writeln!(s, "{}", strong("your output:")).unwrap();
         writeln!(s, "{}", indent(&printable(t.output.trim_end(), false))).unwrap();
     }
 }
@@ -154,7 +150,7 @@ pub fn printable(text: &str, keep_colors: bool) -> String {
 }
 
 /// A line diff of expected against actual, `-` expected, `+` yours.
-pub fn diff(expected: &str, actual: &str) -> String {
+pub fn diff(expected: &str, actual: &str, c: Color) -> String {
     let expected = format!("{expected}\n");
     let actual = format!("{actual}\n");
     let diff = TextDiff::from_lines(&expected, &actual);
@@ -162,8 +158,8 @@ pub fn diff(expected: &str, actual: &str) -> String {
     for change in diff.iter_all_changes() {
         let line = change.value().trim_end_matches('\n');
         let text = match change.tag() {
-            ChangeTag::Delete => format!("  - {line}").red().to_string(),
-            ChangeTag::Insert => format!("  + {line}").green().to_string(),
+            ChangeTag::Delete => c.paint(Style::Removed, format!("  - {line}")),
+            ChangeTag::Insert => c.paint(Style::Added, format!("  + {line}")),
             ChangeTag::Equal => format!("    {line}"),
         };
         s.push_str(&text);
@@ -179,13 +175,13 @@ fn indent(text: &str) -> String {
         .join("\n")
 }
 
-fn verdict_line(report: &Report) -> String {
-    let v = report.verdict.as_str();
-    let v = if report.verdict == Verdict::Accepted {
-        v.green().bold()
+fn verdict_line(report: &Report, c: Color) -> String {
+    let style = if report.verdict == Verdict::Accepted {
+        Style::Good
     } else {
-        v.red().bold()
+        Style::Bad
     };
+    let v = c.paint(style, report.verdict);
     if report.verdict == Verdict::CompileError {
         return format!("{v}: fix the errors above and submit again");
     }
@@ -195,85 +191,16 @@ fn verdict_line(report: &Report) -> String {
         "tests"
     };
     let cached = if report.cached {
-        " (this file was judged before: results and times are from that run)"
+        let note = " (this file was judged before: results and times are from that run)";
+        c.paint(Style::Dim, note)
     } else {
-        ""
+        String::new()
     };
     format!(
-        "{v}: {}/{} {what} passed{}",
+        "{v}: {}/{} {what} passed{cached}",
         report.passed(),
         report.tests.len(),
-        cached.dimmed()
     )
-}
-
-fn test_status(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Accepted => "pass",
-        Verdict::WrongAnswer => "fail",
-        _ => "error",
-    }
-}
-
-/// The `--json` object when no report could be made (bad input, broken environment).
-pub fn json_error(message: &str) -> serde_json::Value {
-    json!({
-        "version": 2,
-        "status": "error",
-        "message": message,
-        "kata": null,
-        "verdict": null,
-        "passed": 0,
-        "total": 0,
-        "tests": [],
-    })
-}
-
-/// The `--json` report.
-pub fn json(report: &Report, warnings: &[String]) -> serde_json::Value {
-    let status = match report.verdict {
-        Verdict::Accepted => "pass",
-        Verdict::CompileError => "error",
-        _ => "fail",
-    };
-    let tests: Vec<serde_json::Value> = report
-        .tests
-        .iter()
-        .map(|t| {
-            let message = match (&t.detail, &t.reason) {
-                (_, Some(r)) => Some(r.clone()),
-                (Some(d), None) => d
-                    .actual
-                    .as_ref()
-                    .map(|a| format!("expected {}, got {}", d.expected, a)),
-                (None, None) if t.verdict != Verdict::Accepted => {
-                    Some(t.verdict.label().to_string())
-                }
-                _ => None,
-            };
-            json!({
-                "name": t.name,
-                "status": test_status(t.verdict),
-                "verdict": t.verdict,
-                "time_ms": (t.time.as_secs_f64() * 1e4).round() / 10.0,
-                "message": message,
-                "output": (!t.output.is_empty()).then_some(&t.output),
-                "sample": t.sample,
-            })
-        })
-        .collect();
-    json!({
-        "version": 2,
-        "status": status,
-        "message": report.compile_output,
-        "kata": report.kata,
-        "verdict": report.verdict,
-        "passed": report.passed(),
-        "total": report.tests.len(),
-        "tests": tests,
-        "cached": report.cached,
-        "warnings": warnings,
-    })
 }
 
 #[cfg(test)]
@@ -296,8 +223,11 @@ mod tests {
 
     #[test]
     fn the_diff_marks_expected_and_actual_lines() {
-        colored::control::set_override(false);
-        let d = diff("[\n  [1, 2],\n  [3, 4],\n]", "[\n  [1, 2],\n  [3, 5],\n]");
+        let d = diff(
+            "[\n  [1, 2],\n  [3, 4],\n]",
+            "[\n  [1, 2],\n  [3, 5],\n]",
+            Color::NEVER,
+        );
         assert!(d.contains("  -   [3, 4],"), "{d}");
         assert!(d.contains("  +   [3, 5],"), "{d}");
         assert!(d.contains("      [1, 2],"), "{d}");

@@ -1,0 +1,150 @@
+//! `kata submit` and `kata test`: judge a file, record the result, print the report.
+
+use super::Ctx;
+use crate::cli::JudgeArgs;
+use crate::color::Color;
+use crate::error::Status;
+use crate::error::{Error, Result};
+use crate::harness::layout::SourceFile;
+use crate::judge::{Judge, Submission};
+use crate::kata::{Kata, KataSet};
+use crate::progress::Progress;
+use crate::report;
+use crate::verdict::Verdict;
+use crate::workspace::display_path;
+use std::path::{Path, PathBuf};
+
+pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<Status> {
+    let result = judge_and_report(ctx, args, samples_only);
+    match &result {
+        // Scripts reading `--json` still get one object: exercism's `error` status, with
+        // the cause; the exit status (2 or 3) and the line on stderr say the same.
+        Err(e) if args.json && !matches!(e, Error::BrokenPipe) => {
+            ctx.ui.out(&report::json::error(&e.to_string()))?;
+        }
+        _ => {}
+    }
+    result
+}
+
+fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<Status> {
+    let set = ctx.katas()?;
+    let last_served = ctx.progress()?.last_served;
+    let (kata, path) = resolve(ctx, &set, args, last_served.as_deref())?;
+    let file = read_solution(&path)?;
+    // JSON carries diagnostics as plain text.
+    let color = if args.json { Color::NEVER } else { ctx.color() };
+    let judge = Judge::new(&ctx.source, color)?;
+    let submission = Submission {
+        kata,
+        file,
+        samples_only,
+        rerun: args.rerun,
+    };
+    let shown = submission.file.shown();
+    let progress = super::progress_line(ctx.ui, &shown);
+    let quiet = |_| {};
+    let on_stage: &(dyn Fn(_) + Sync) = if args.json { &quiet } else { &progress };
+    let report = judge.judge(&submission, on_stage);
+    ctx.ui.clear_status();
+    let report = report?;
+    // Recorded before anything is printed: a closed stdout must not lose the result.
+    if !samples_only {
+        Progress::update(&ctx.workspace.root, |p| {
+            p.record(
+                kata.id.as_str(),
+                report.verdict,
+                report.passed(),
+                report.tests.len(),
+            )
+        })?;
+    }
+    if args.json {
+        ctx.ui
+            .out(&report::json::render(&report, judge.warnings()))?;
+    } else {
+        for w in judge.warnings() {
+            ctx.ui.warn(w);
+        }
+        let text = report::human::render(&report, samples_only, ctx.color());
+        ctx.ui.out(text.trim_end())?;
+    }
+    Ok(if report.verdict == Verdict::Accepted {
+        Status::Success
+    } else {
+        Status::Rejected
+    })
+}
+
+/// Reads the file to judge. A symbolic link is refused: a grader judging someone else's
+/// files would otherwise compile, and quote back in diagnostics, whatever file the link
+/// points at.
+fn read_solution(path: &Path) -> Result<SourceFile> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Error::input(format!(
+            "{}: is a symbolic link; judge the file it points to by its own path",
+            path.display()
+        )));
+    }
+    if !meta.is_file() {
+        return Err(Error::input(format!(
+            "{}: not a regular file",
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+    SourceFile::at(path, text)
+}
+
+/// Which kata and which file: no argument is the kata `next` served last; an id is `ID.rs`
+/// in the workspace; a path is judged against `--kata` or the kata named by its stem.
+fn resolve<'s>(
+    ctx: &Ctx,
+    set: &'s KataSet,
+    args: &JudgeArgs,
+    last_served: Option<&str>,
+) -> Result<(&'s Kata, PathBuf)> {
+    let target = match (&args.target, last_served) {
+        (Some(t), _) => t.as_str(),
+        (None, Some(last)) => last,
+        (None, None) => {
+            return Err(Error::input(
+                "no kata to judge: run `kata next` first, or name one (`kata submit two-sum`)",
+            ))
+        }
+    };
+    let is_path = target.ends_with(".rs") || target.contains('/') || Path::new(target).is_file();
+    if is_path {
+        let path = PathBuf::from(target);
+        let id = match &args.kata {
+            Some(id) => id.clone(),
+            None => path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string(),
+        };
+        let kata = set.get(&id).map_err(|e| match &args.kata {
+            None => Error::input(format!(
+                "{e}; name the kata of {} with --kata ID",
+                path.display()
+            )),
+            Some(_) => e,
+        })?;
+        if !path.is_file() {
+            return Err(Error::input(format!("{}: no such file", path.display())));
+        }
+        Ok((kata, path))
+    } else {
+        let kata = set.get(args.kata.as_deref().unwrap_or(target))?;
+        let path = ctx.workspace.file(target);
+        if !path.is_file() {
+            return Err(Error::input(format!(
+                "{}: no such file (run `kata next` to get a starter file)",
+                display_path(&path).display()
+            )));
+        }
+        Ok((kata, path))
+    }
+}

@@ -1,0 +1,224 @@
+//! Generated tests: a kata's `[generator]` makes the arguments of its large tests and the
+//! reference solution their answers. Both programs are built only when a case is not in the
+//! cache, where each case is kept by everything it depends on.
+
+use crate::cache::{self, Entry, Kind};
+use crate::compile::{Compiled, Compiler, Unit};
+use crate::error::{Error, Result};
+use crate::harness::channel::Nonce;
+use crate::harness::layout::SourceFile;
+use crate::harness::{self};
+use crate::kata::{CaseData, Generate, Kata};
+use crate::prepare::GeneratedCase;
+use crate::run::{self, Limits, Program};
+use crate::signature::Signature;
+use crate::value::{Value, Wire};
+use crate::verdict;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A case as cached: its arguments and answer in the wire format.
+struct Stored {
+    args: Vec<u8>,
+    answer: Vec<u8>,
+}
+
+impl Entry for Stored {
+    const KIND: Kind = Kind::Generated;
+
+    /// The arguments' length, the arguments, the answer: no parsing on the way back, which
+    /// matters for inputs of megabytes.
+    fn encode(&self) -> Vec<u8> {
+        let mut bytes = (self.args.len() as u64).to_le_bytes().to_vec();
+        bytes.extend_from_slice(&self.args);
+        bytes.extend_from_slice(&self.answer);
+        bytes
+    }
+
+    fn decode(bytes: &[u8]) -> Option<Self> {
+        let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
+        let args = bytes.get(8..8usize.checked_add(len)?)?.to_vec();
+        Some(Stored {
+            args,
+            answer: bytes[8 + len..].to_vec(),
+        })
+    }
+}
+
+/// The kata's generated cases, in order.
+pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
+    let sig = kata
+        .signature()
+        .expect("generated tests need a function kata");
+    let (_, sol_source) = reference(kata)?;
+    let base = [
+        kata.source.as_bytes(),
+        sol_source.as_bytes(),
+        harness::RT_SOURCE.as_bytes(),
+        compiler.toolchain.version.as_bytes(),
+    ];
+    let mut out = Vec::new();
+    let mut built: Option<(PathBuf, PathBuf)> = None;
+    for case in &kata.cases {
+        let CaseData::Generated(g) = case.data else {
+            continue;
+        };
+        let seed = g.seed.to_le_bytes();
+        let size = (g.size as u64).to_le_bytes();
+        let mut parts = base.to_vec();
+        parts.extend([&seed[..], &size[..]]);
+        let key = cache::key(&parts);
+        // An entry whose answer does not decode is as good as absent.
+        if let Some(case) = compiler
+            .cache
+            .load::<Stored>(&key)
+            .and_then(|s| generated_case(s, sig).ok())
+        {
+            out.push(case);
+            continue;
+        }
+        if built.is_none() {
+            built = Some(build(compiler, kata, sig)?);
+        }
+        let (gen_bin, ref_bin) = built.as_ref().expect("just built");
+        let stored = produce(kata, &case.name, g, gen_bin, ref_bin)?;
+        compiler.cache.store(&key, &stored);
+        let case = generated_case(stored, sig).map_err(|why| {
+            Error::input(format!(
+                "{}: test {:?}: the reference solution's answer is malformed: {why}",
+                kata.path.display(),
+                case.name
+            ))
+        })?;
+        out.push(case);
+    }
+    Ok(out)
+}
+
+fn generated_case(stored: Stored, sig: &Signature) -> Result<GeneratedCase, String> {
+    let answer = Value::decode(&mut Wire::new(&stored.answer), sig.answer_ty())?;
+    Ok(GeneratedCase {
+        args: stored.args,
+        answer,
+        answer_len: stored.answer.len(),
+    })
+}
+
+fn reference(kata: &Kata) -> Result<&(PathBuf, String)> {
+    kata.solution.as_ref().ok_or_else(|| {
+        Error::input(format!(
+            "{}: generated tests need the reference solution solutions/{}.rs",
+            kata.path.display(),
+            kata.id
+        ))
+    })
+}
+
+/// Builds the generator and the reference solution, side by side.
+fn build(compiler: &Compiler, kata: &Kata, sig: &Signature) -> Result<(PathBuf, PathBuf)> {
+    let gen_source = kata.generator.as_deref().expect("checked at load");
+    let (sol_path, sol_source) = reference(kata)?;
+    let gen_file = SourceFile::named("generator.rs", "", harness::generator_main(sig, gen_source));
+    let gen_unit = Unit {
+        file: &gen_file,
+        main: None,
+        forbid_unsafe: true,
+    };
+    let sol_file = SourceFile::named(&format!("{}.rs", kata.id), "solutions/", sol_source.clone());
+    let ref_unit = Unit {
+        file: &sol_file,
+        main: Some(harness::function_main(sig, &sol_file)),
+        forbid_unsafe: true,
+    };
+    let build = |unit: &Unit, what: String| -> Result<PathBuf> {
+        match compiler.build(unit)? {
+            Compiled::Binary(p) => Ok(p),
+            Compiled::Failed(diag) => {
+                Err(Error::input(format!("{what} does not compile:\n{diag}")))
+            }
+        }
+    };
+    let (g, r) = std::thread::scope(|s| {
+        let g = s.spawn(|| {
+            build(
+                &gen_unit,
+                format!("the generator of {}", kata.path.display()),
+            )
+        });
+        let r = build(
+            &ref_unit,
+            format!("the reference solution {}", sol_path.display()),
+        );
+        (g.join().expect("generator build"), r)
+    });
+    Ok((g?, r?))
+}
+
+/// Runs the generator and the reference on one generated case.
+fn produce(
+    kata: &Kata,
+    name: &str,
+    g: Generate,
+    gen_bin: &std::path::Path,
+    ref_bin: &std::path::Path,
+) -> Result<Stored> {
+    let limits = Limits {
+        time: Duration::from_secs(20),
+        memory: 4 << 30,
+        output: 1 << 30,
+        answer: run::MAX_CHANNEL,
+    };
+    let fail = |what: &str, why: String| {
+        Error::input(format!(
+            "{}: test {name:?}: the {what} failed: {why}",
+            kata.path.display()
+        ))
+    };
+    let program = Program {
+        binary: gen_bin,
+        read: Vec::new(),
+    };
+    // The generator reads its `seed size` after an empty nonce line, like any harness.
+    let o = run::run(
+        &program,
+        format!("\n{} {}\n", g.seed, g.size).as_bytes(),
+        limits,
+    )?;
+    if let Some((v, why)) = verdict::classify(&o, &limits) {
+        return Err(fail("generator", format!("{}: {why}", v.label())));
+    }
+    let args = o.stdout;
+    let nonce = Nonce::new();
+    let program = Program {
+        binary: ref_bin,
+        read: Vec::new(),
+    };
+    let o = run::run(&program, &nonce.input(&args), limits)?;
+    if let Some((v, why)) = verdict::classify(&o, &limits) {
+        return Err(fail("reference solution", format!("{}: {why}", v.label())));
+    }
+    let answer = nonce
+        .answer(&o.channel)
+        .map_err(|why| fail("reference solution", why))?;
+    Ok(Stored {
+        args,
+        answer: answer.to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_cases_round_trip_and_a_short_entry_is_absent() {
+        let stored = Stored {
+            args: b"3 1 2 3 ".to_vec(),
+            answer: b"6 \n".to_vec(),
+        };
+        let back = Stored::decode(&stored.encode()).unwrap();
+        assert_eq!((back.args, back.answer), (stored.args, stored.answer));
+        assert!(Stored::decode(b"\xff\xff\xff\xff\xff\xff\xff\x7f12").is_none());
+        assert!(Stored::decode(b"123").is_none());
+    }
+}

@@ -1,0 +1,89 @@
+//! The answer channel's framing, the one part of the wire protocol both sides must agree on
+//! byte for byte. This file is compiled twice: into the judge, as `harness::protocol`, and
+//! into the harness runtime (`kata_rt`), which every solution links. So it uses nothing but
+//! `std` and names nothing of either side.
+//!
+//! A function-kata run reads on stdin a nonce line (a fresh random token for this run) and
+//! then its arguments. It writes its answer on descriptor [`CHANNEL_FD`], one end of a socket
+//! pair the judge made for this run alone, as the same nonce line and the answer. The
+//! learner's own stdout is never taken for the answer, and an answer that does not start with
+//! the run's nonce was not written by the harness.
+
+/// The descriptor the harness writes its answer on.
+pub const CHANNEL_FD: i32 = 3;
+
+/// A run's stdin: the nonce line, then the arguments.
+pub fn frame_input(nonce: &[u8], args: &[u8]) -> Vec<u8> {
+    frame(nonce, args)
+}
+
+/// `(nonce, arguments)` of a run's stdin.
+pub fn split_input(stdin: &[u8]) -> (&[u8], &[u8]) {
+    split(stdin)
+}
+
+/// What the harness writes on the channel: the nonce line, the answer (written in place by
+/// `write_answer`, so that a large answer is never copied), a newline.
+pub fn frame_answer(nonce: &[u8], write_answer: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut out = frame(nonce, &[]);
+    write_answer(&mut out);
+    out.push(b'\n');
+    out
+}
+
+/// Why the channel holds no answer of this run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unanswered {
+    /// Nothing was written: the program ended before the harness could answer.
+    Empty,
+    /// The first line is not this run's nonce.
+    Forged,
+}
+
+/// The answer on the channel after this run's nonce line.
+pub fn split_answer<'c>(channel: &'c [u8], nonce: &[u8]) -> Result<&'c [u8], Unanswered> {
+    if channel.is_empty() {
+        return Err(Unanswered::Empty);
+    }
+    match split(channel) {
+        (line, answer) if line == nonce => Ok(answer),
+        _ => Err(Unanswered::Forged),
+    }
+}
+
+fn frame(nonce: &[u8], rest: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(nonce.len() + 1 + rest.len() + 1);
+    v.extend_from_slice(nonce);
+    v.push(b'\n');
+    v.extend_from_slice(rest);
+    v
+}
+
+/// The first line and what follows it.
+fn split(bytes: &[u8]) -> (&[u8], &[u8]) {
+    let nl = bytes
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(bytes.len());
+    (&bytes[..nl], &bytes[(nl + 1).min(bytes.len())..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_and_answer_round_trip() {
+        let stdin = frame_input(b"abc", b"1 2 ");
+        assert_eq!(split_input(&stdin), (&b"abc"[..], &b"1 2 "[..]));
+        let channel = frame_answer(b"abc", |out| out.extend_from_slice(b"3 "));
+        assert_eq!(split_answer(&channel, b"abc"), Ok(&b"3 \n"[..]));
+    }
+
+    #[test]
+    fn the_channel_must_carry_the_runs_nonce() {
+        assert_eq!(split_answer(b"xyz\n1 2 ", b"abc"), Err(Unanswered::Forged));
+        assert_eq!(split_answer(b"abc", b"abcd"), Err(Unanswered::Forged));
+        assert_eq!(split_answer(b"", b"abc"), Err(Unanswered::Empty));
+    }
+}
