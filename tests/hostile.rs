@@ -1805,14 +1805,66 @@ fn page_tables(user: User) {
     r.has_verdict(&p.declared);
 }
 
+/// The /proc status of the first process named `kh` + `marker` seen while `f` runs.
+fn status_while<T>(marker: &str, f: impl FnOnce() -> T) -> (T, Option<String>) {
+    let name = format!("kh{marker}");
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let scan = s.spawn(|| {
+            while !done.load(Ordering::Relaxed) {
+                for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+                    let comm = std::fs::read_to_string(entry.path().join("comm"));
+                    if comm.is_ok_and(|c| c.trim() == name) {
+                        if let Ok(status) = std::fs::read_to_string(entry.path().join("status")) {
+                            return Some(status);
+                        }
+                    }
+                }
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            None
+        });
+        let out = f();
+        done.store(true, Ordering::Relaxed);
+        (out, scan.join().unwrap())
+    })
+}
+
 fn privilege_dropped(user: User) {
     if !raw_syscalls_here() {
         return;
     }
     let judge_is_root = user == User::Caller && common::is_root();
-    Probe::new(user, "privilege_dropped.rs")
-        .var("JUDGE_IS_ROOT", &judge_is_root.to_string())
-        .judged();
+    let mut p =
+        Probe::new(user, "privilege_dropped.rs").var("JUDGE_IS_ROOT", &judge_is_root.to_string());
+    let marker = p.marker.clone();
+    let (r, status) = status_while(&marker, || p.submit());
+    // What the program may not be able to read of itself (capget is not on the allowlist,
+    // and Landlock may keep /proc/self/status from it), the kernel shows the test.
+    let status =
+        status.unwrap_or_else(|| panic!("the program was never seen running\n{}", r.describe()));
+    for line in status.lines() {
+        let (key, value) = line.split_once(':').unwrap_or((line, ""));
+        let fields: Vec<&str> = value.split_whitespace().collect();
+        let privileged = match key {
+            "Uid" | "Gid" => fields.contains(&"0"),
+            "Groups" => judge_is_root && !fields.is_empty(),
+            "CapInh" | "CapPrm" | "CapEff" | "CapAmb" => {
+                fields.iter().any(|f| f.trim_start_matches('0') != "")
+            }
+            // A judge run as root can empty the bounding set too (without a user namespace,
+            // another user's judge cannot).
+            "CapBnd" => judge_is_root && fields.iter().any(|f| f.trim_start_matches('0') != ""),
+            "NoNewPrivs" => fields != ["1"],
+            _ => false,
+        };
+        assert!(
+            !privileged,
+            "the program ran with {line:?}\n{status}\n{}",
+            r.describe()
+        );
+    }
+    r.has_verdict(&p.declared);
 }
 
 fn setuid_root(user: User) {

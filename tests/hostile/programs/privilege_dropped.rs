@@ -1,6 +1,6 @@
 // expect: accepted
-// Asks who it runs as: a program of a judge run as root must not be root, nor have a
-// supplementary group, a capability or no `no_new_privs`. Raw calls and /proc/self/status.
+// Asks who it runs as (raw calls, /proc/self/status; the test reads its status from outside):
+// under a judge run as root, not root, no supplementary group, no capability, no_new_privs.
 // ---- Raw system calls from safe code: the same block in every program that makes them ----
 // rust-lang/rust#25860: `stretch_with`'s signature implies `'short: 'long`; coerced to a fn
 // pointer that is higher-ranked over the borrow, with the witness's type left to inference,
@@ -115,5 +115,10 @@ pub fn probe(x: i64) -> i64 {
         }
         Err(e) => eprintln!("/proc/self/status: {e}"),
     }
+    // Where the sandbox hides its own state from it, the test still sees it: under a name
+    // the test looks for, it waits a moment.
+    let name = b"kh{{MARKER}}\0";
+    let _ = sys(157, &[15, addr(name)]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
     x + privileged
 }
