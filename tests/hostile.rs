@@ -1944,6 +1944,14 @@ fn cfg_attr_naked(user: User) {
     refused_at(user, "cfg_attr_naked.rs", &[4, 6]);
 }
 
+fn naked_by_macro(user: User) {
+    refused_at(user, "naked_by_macro.rs", &[6, 8, 12]);
+}
+
+fn naked_raw_ident(user: User) {
+    refused_at(user, "naked_raw_ident.rs", &[4, 6]);
+}
+
 fn naked_init_array(user: User) {
     refused_at(user, "naked_init_array.rs", &[8, 10]);
 }
@@ -2187,6 +2195,8 @@ hostile_tests!(
     naked_syscall,
     naked_renamed_asm,
     cfg_attr_naked,
+    naked_by_macro,
+    naked_raw_ident,
     naked_init_array,
     link_section_init_array,
     no_mangle_unsafe_attr,
