@@ -166,6 +166,7 @@ fn produce(
         time: Duration::from_secs(20),
         memory: 4 << 30,
         output: 1 << 30,
+        stdout_kept: 1 << 30,
         answer: run::MAX_CHANNEL,
     };
     let fail = |what: &str, why: String| {

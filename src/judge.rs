@@ -180,6 +180,10 @@ fn run_tests(
                 time: kata.time_limit,
                 memory: kata.memory_limit,
                 output: OUTPUT_LIMIT,
+                stdout_kept: match job.expected {
+                    Expected::Text(_) => OUTPUT_LIMIT,
+                    Expected::Value { .. } => run::SHOWN_OUTPUT,
+                },
                 answer: job.answer_limit,
             };
             let outcome = run::run(&program, &job.stdin, limits)?;

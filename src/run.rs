@@ -25,6 +25,9 @@ pub struct Limits {
     pub memory: u64,
     /// Bytes allowed on stdout and on stderr, each.
     pub output: usize,
+    /// Bytes of stdout kept for the verdict: all of it for a stdin/stdout kata or a generator,
+    /// what a report shows otherwise (the rest is counted, not kept).
+    pub stdout_kept: usize,
     /// Bytes allowed on the result channel: a few times the expected answer's size, so that
     /// an answer cannot make the judge decode (and hold) far more than it must compare.
     pub answer: usize,
@@ -35,6 +38,12 @@ impl Limits {
         self.time * 3 + Duration::from_millis(500)
     }
 }
+
+/// Bytes of stderr kept from its start (and [`TAIL`] from its end): panic messages, the
+/// allocation failure line, what a report shows.
+pub const STDERR_KEPT: usize = 16 << 10;
+/// Bytes of a function kata's stdout kept: what a report shows, and more.
+pub const SHOWN_OUTPUT: usize = 16 << 10;
 
 /// How often CPU time is read while a run may be over its limit.
 const CPU_CHECK_EVERY: Duration = Duration::from_millis(10);
@@ -106,6 +115,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         .stdout(Stdio::from(stdout_w))
         .stderr(Stdio::from(stderr_w));
     let oom_before = slot.as_ref().map_or(0, |s| s.oom_kills());
+    let judge_peak = own_peak_memory();
     let start = Instant::now();
     let mut child = cmd
         .spawn()
@@ -122,9 +132,9 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     });
     let pidfd = pidfd_open(pid)?;
     let mut streams = [
-        Stream::new(stdout_r, limits.output),
-        Stream::new(stderr_r, limits.output),
-        Stream::new(chan_r, limits.answer.min(MAX_CHANNEL)),
+        Stream::new(stdout_r, limits.output, limits.stdout_kept),
+        Stream::new(stderr_r, limits.output, STDERR_KEPT),
+        Stream::new(chan_r, limits.answer.min(MAX_CHANNEL), usize::MAX),
     ];
     let deadline = start + limits.wall();
     let mut timed_out = false;
@@ -215,17 +225,26 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     let (status, rusage) =
         sys::wait4(pid).map_err(|e| Error::env(format!("cannot wait for the program: {e}")))?;
     let wall = start.elapsed();
-    // An OOM kill in the cgroup is the memory limit, whatever the kind of memory: reported
-    // as the peak the cgroup saw, which is above the limit.
-    let mut max_rss = rusage.max_rss;
-    if let Some(slot) = &slot {
-        if slot.oom_kills() > oom_before {
-            max_rss = max_rss.max(slot.peak().unwrap_or(0)).max(limits.memory + 1);
+    // The peak memory of the program alone. A child's `ru_maxrss` starts at the judge's own
+    // peak (exec records the peak of the address space it replaces, and posix_spawn's child
+    // runs in the judge's until it execs), so it says nothing of a program smaller than the
+    // judge. The cgroup's peak is the program's alone; an OOM kill there is the memory
+    // limit, whatever the kind of memory. Without a cgroup, RLIMIT_DATA still limits it.
+    let max_rss = match &slot {
+        Some(slot) => {
+            let peak = slot.peak().unwrap_or(0);
+            if slot.oom_kills() > oom_before {
+                peak.max(limits.memory + 1)
+            } else {
+                peak
+            }
         }
-    }
+        None if rusage.max_rss > judge_peak => rusage.max_rss,
+        None => 0,
+    };
     drop(slot);
     let _ = feeder.join();
-    let [stdout, stderr, channel] = streams.map(|s| s.buf);
+    let [stdout, stderr, channel] = streams.map(Stream::into_bytes);
     let exit = if libc::WIFSIGNALED(status) {
         Exit::Signal(libc::WTERMSIG(status))
     } else {
@@ -250,18 +269,33 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     })
 }
 
+/// What the judge keeps of a stream: all of it up to `keep` bytes, and past that the last
+/// [`TAIL`] bytes (where a panic message is), so that its memory does not grow with what the
+/// program prints; every byte is counted against `limit`.
 struct Stream {
     fd: OwnedFd,
-    buf: Vec<u8>,
+    head: Vec<u8>,
+    /// A ring of the last bytes once `head` is full; `tail_at` is where the next byte goes.
+    tail: Vec<u8>,
+    tail_at: usize,
+    total: usize,
+    keep: usize,
     limit: usize,
     closed: bool,
 }
 
+/// Bytes kept from the end of a stream that outgrew what is kept of its start.
+const TAIL: usize = 16 << 10;
+
 impl Stream {
-    fn new(fd: OwnedFd, limit: usize) -> Self {
+    fn new(fd: OwnedFd, limit: usize, keep: usize) -> Self {
         Stream {
             fd,
-            buf: Vec::new(),
+            head: Vec::new(),
+            tail: Vec::new(),
+            tail_at: 0,
+            total: 0,
+            keep: keep.min(limit.saturating_add(1)),
             limit,
             closed: false,
         }
@@ -276,17 +310,69 @@ impl Stream {
                 false
             }
             n => {
-                // Keep one byte past the limit so that overflow can be told apart.
-                let room = (self.limit + 1).saturating_sub(self.buf.len());
-                self.buf.extend_from_slice(&chunk[..n.min(room)]);
+                self.take(&chunk[..n]);
                 true
             }
         }
     }
 
-    fn overflowed(&self) -> bool {
-        self.buf.len() > self.limit
+    fn take(&mut self, mut bytes: &[u8]) {
+        self.total = self.total.saturating_add(bytes.len());
+        let room = self.keep.saturating_sub(self.head.len());
+        let (to_head, rest) = bytes.split_at(room.min(bytes.len()));
+        self.head.extend_from_slice(to_head);
+        bytes = rest;
+        if bytes.len() > TAIL {
+            bytes = &bytes[bytes.len() - TAIL..];
+        }
+        for &b in bytes {
+            if self.tail.len() < TAIL {
+                self.tail.push(b);
+            } else {
+                self.tail[self.tail_at] = b;
+            }
+            self.tail_at = (self.tail_at + 1) % TAIL;
+        }
     }
+
+    fn overflowed(&self) -> bool {
+        self.total > self.limit
+    }
+
+    /// What was kept, with a line in the middle saying how much was not.
+    fn into_bytes(self) -> Vec<u8> {
+        let mut out = self.head;
+        if self.tail.is_empty() {
+            return out;
+        }
+        let kept = out.len() + self.tail.len();
+        if self.total > kept {
+            out.extend_from_slice(
+                format!("\n[... {} bytes not kept ...]\n", self.total - kept).as_bytes(),
+            );
+        }
+        // Oldest first: once the ring is full, from the next write position on.
+        let (newest, oldest) = if self.tail.len() == TAIL {
+            self.tail.split_at(self.tail_at)
+        } else {
+            (&self.tail[..], &[][..])
+        };
+        out.extend_from_slice(oldest);
+        out.extend_from_slice(newest);
+        out
+    }
+}
+
+/// This process's peak resident memory (VmHWM), in bytes.
+fn own_peak_memory() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        })
+        .map_or(u64::MAX, |kb| kb * 1024)
 }
 
 /// CPU time (user + system) of a running process, from `/proc/PID/stat`.
@@ -310,4 +396,45 @@ fn pipe() -> Result<(OwnedFd, OwnedFd)> {
 fn pidfd_open(pid: u32) -> Result<OwnedFd> {
     sys::pidfd_open(pid)
         .map_err(|e| Error::env(format!("pidfd_open: {e} (Linux 5.3 or later is needed)")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stream(keep: usize, limit: usize) -> Stream {
+        let (r, _w) = sys::pipe().unwrap();
+        Stream::new(r, limit, keep)
+    }
+
+    #[test]
+    fn a_stream_keeps_its_start_and_end_and_counts_the_rest() {
+        let mut s = stream(4, 1 << 30);
+        s.take(b"abcd");
+        assert_eq!(s.into_bytes(), b"abcd");
+        let mut s = stream(4, 1 << 30);
+        s.take(b"abcdef");
+        assert_eq!(s.into_bytes(), b"abcdef");
+        let mut s = stream(2, 1 << 30);
+        s.take(&vec![b'x'; 5 * TAIL]);
+        s.take(b"panicked at here");
+        assert!(!s.overflowed());
+        let out = s.into_bytes();
+        assert!(out.starts_with(b"xx\n[... "));
+        assert!(out.ends_with(b"panicked at here"));
+        assert_eq!(
+            out.len(),
+            2 + TAIL + format!("\n[... {} bytes not kept ...]\n", 4 * TAIL - 2 + 16).len()
+        );
+    }
+
+    #[test]
+    fn a_stream_past_its_limit_overflows_without_keeping_it() {
+        let mut s = stream(usize::MAX, 10);
+        s.take(b"0123456789");
+        assert!(!s.overflowed());
+        s.take(b"!");
+        assert!(s.overflowed());
+        assert!(s.head.len() <= 11);
+    }
 }

@@ -1,7 +1,9 @@
 //! What a learner's source may not contain, checked before it is compiled: assembly, the
 //! attributes that place code or data where the linker or the loader runs it (`#[no_mangle]`,
-//! `#[export_name]`, `#[link_section]`, `#[link]`, naked functions), and `unsafe` in any form.
-//! `-F unsafe_code` alone lets `naked_asm!` and `#[unsafe(...)]` attributes through.
+//! `#[export_name]`, `#[link_section]`, `#[link]`, naked functions), `#[unsafe(...)]`
+//! attributes and `unsafe extern` blocks (whose items may be declared `safe` to call).
+//! `-F unsafe_code`, which refuses `unsafe` blocks, functions and impls, lets those through.
+//! A plain `extern "C" { fn f(); }` stays legal: declaring is safe, calling needs `unsafe`.
 //!
 //! This is defence in depth, not the boundary: safe Rust has soundness holes, so the kernel
 //! guards of the sandbox assume any system call anyway. The check works on tokens (from a
@@ -32,6 +34,8 @@ impl Refusal {
 
 const ASSEMBLY: &str = "assembly runs outside every rule of safe Rust";
 const UNSAFE: &str = "a solution is safe Rust";
+const SAFE_EXTERN: &str =
+    "its functions can be declared `safe` to call; declare them in a plain `extern` block";
 const PLACEMENT: &str = "it places code or data where the linker or loader runs it";
 
 /// Identifiers refused wherever they appear (a macro could otherwise carry them into an
@@ -41,7 +45,6 @@ const NAMES: &[(&str, &str)] = &[
     ("naked_asm", ASSEMBLY),
     ("global_asm", ASSEMBLY),
     ("naked", ASSEMBLY),
-    ("unsafe", UNSAFE),
     ("no_mangle", PLACEMENT),
     ("export_name", PLACEMENT),
     ("link_section", PLACEMENT),
@@ -49,6 +52,7 @@ const NAMES: &[(&str, &str)] = &[
 
 /// Refused as the name of an attribute (they are ordinary words elsewhere).
 const ATTRIBUTES: &[(&str, &str)] = &[
+    ("unsafe", UNSAFE),
     ("link", "it links the program against other libraries"),
     ("link_name", PLACEMENT),
     ("used", PLACEMENT),
@@ -92,6 +96,13 @@ fn walk(tokens: TokenStream, in_attribute: bool, out: &mut Vec<Refusal>) {
                     .iter()
                     .chain(ATTRIBUTES.iter().filter(|_| in_attribute))
                     .find(|(n, _)| *n == name);
+                if name == "unsafe" && !in_attribute && opens_extern_block(&tokens[i + 1..]) {
+                    out.push(at(
+                        ident.span(),
+                        "an `unsafe extern` block".into(),
+                        SAFE_EXTERN,
+                    ));
+                }
                 if let Some((n, why)) = refused {
                     let what = if ASSEMBLY == *why && *n != "naked" {
                         format!("`{n}!`")
@@ -123,6 +134,20 @@ fn walk(tokens: TokenStream, in_attribute: bool, out: &mut Vec<Refusal>) {
             TokenTree::Punct(_) | TokenTree::Literal(_) => {}
         }
     }
+}
+
+/// Whether the tokens after `unsafe` are `extern`, maybe an ABI string, and a `{ ... }`
+/// block (`unsafe extern "C" fn(..)` is a pointer type, and harmless).
+fn opens_extern_block(after: &[TokenTree]) -> bool {
+    let mut rest = after.iter();
+    if !matches!(rest.next(), Some(TokenTree::Ident(i)) if i == "extern") {
+        return false;
+    }
+    let mut next = rest.next();
+    if matches!(next, Some(TokenTree::Literal(_))) {
+        next = rest.next();
+    }
+    matches!(next, Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Brace)
 }
 
 /// Whether the tokens before a bracket group end in `#` or `#!`.
@@ -166,6 +191,7 @@ pub fn two_sum(nums: &[i32], target: i32) -> (usize, usize) {
     unreachable!("exactly one answer")
 }
 extern "C" { fn abs(x: i32) -> i32; }
+type Raw = unsafe extern "C" fn(i32) -> i32;
 "#;
         assert_eq!(refused(source), vec![]);
     }
@@ -194,8 +220,14 @@ extern "C" { fn abs(x: i32) -> i32; }
                 "#![allow(unused)] #[used] static X: u8 = 0;",
                 (1, 21, "`#[used]`"),
             ),
-            ("fn f() { unsafe { } }", (1, 10, "`unsafe`")),
-            ("unsafe extern \"C\" { fn f(); }", (1, 1, "`unsafe`")),
+            (
+                "unsafe extern \"C\" { safe fn f(); }",
+                (1, 1, "an `unsafe extern` block"),
+            ),
+            (
+                "unsafe extern { safe fn f(); }",
+                (1, 1, "an `unsafe extern` block"),
+            ),
             ("fn r#asm() {}", (1, 4, "`asm!`")),
         ];
         for (source, (line, column, what)) in cases {

@@ -355,6 +355,7 @@ mod tests {
         time: Duration::from_secs(1),
         memory: 64 << 20,
         output: 1 << 20,
+        stdout_kept: 1 << 20,
         answer: 1 << 20,
     };
 

@@ -1850,11 +1850,13 @@ fn privilege_dropped(user: User) {
             "Uid" | "Gid" => fields.contains(&"0"),
             "Groups" => judge_is_root && !fields.is_empty(),
             "CapInh" | "CapPrm" | "CapEff" | "CapAmb" => {
-                fields.iter().any(|f| f.trim_start_matches('0') != "")
+                fields.iter().any(|f| !f.trim_start_matches('0').is_empty())
             }
             // A judge run as root can empty the bounding set too (without a user namespace,
             // another user's judge cannot).
-            "CapBnd" => judge_is_root && fields.iter().any(|f| f.trim_start_matches('0') != ""),
+            "CapBnd" => {
+                judge_is_root && fields.iter().any(|f| !f.trim_start_matches('0').is_empty())
+            }
             "NoNewPrivs" => fields != ["1"],
             _ => false,
         };

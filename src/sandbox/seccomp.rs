@@ -37,6 +37,8 @@ pub enum Arg {
     Is(u8, u64),
     /// The argument's low 32 bits, masked, equal the value.
     Masked(u8, u64, u64),
+    /// The whole 64-bit argument (a size) is not zero.
+    NonZero(u8),
 }
 
 /// One allowed system call.
@@ -102,6 +104,10 @@ const MPROTECT: &[&[Arg]] = &[
     &[Arg::Masked(2, libc::PROT_EXEC as u64, 0)],
     &[Arg::Masked(2, libc::PROT_WRITE as u64, 0)],
 ];
+/// `mremap` moving or growing a mapping, never duplicating one (an old size of zero maps a
+/// shared mapping a second time, which could then be made executable while the first stays
+/// writable).
+const MREMAP: &[&[Arg]] = &[&[Arg::NonZero(1)]];
 /// `fcntl`: descriptor flags and duplication only (no F_SETOWN: it aims SIGIO at any
 /// process; no leases or locks on files of others).
 const FCNTL: &[&[Arg]] = &[
@@ -162,7 +168,7 @@ const COMMON: &[Allow] = &[
     a(libc::SYS_mmap, "mmap", When::Any(MMAP), "allocations, thread stacks, libraries; no huge pages, never W+X"),
     a(libc::SYS_mprotect, "mprotect", When::Any(MPROTECT), "the loader's RELRO and stack guards; never W+X"),
     a(libc::SYS_munmap, "munmap", When::Always, "freeing mappings"),
-    a(libc::SYS_mremap, "mremap", When::Always, "growing a large Vec in place"),
+    a(libc::SYS_mremap, "mremap", When::Any(MREMAP), "growing a large Vec in place; never a second view of a mapping"),
     a(libc::SYS_madvise, "madvise", When::Always, "malloc returns freed memory; thread stacks"),
     // Threads and synchronisation.
     a(libc::SYS_futex, "futex", When::Always, "locks, condition variables, joining threads"),
@@ -371,6 +377,8 @@ fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
                         .map(|c| match *c {
                             Arg::Is(i, v) => condition(i, Op::Eq, v),
                             Arg::Masked(i, mask, v) => condition(i, Op::MaskedEq(mask), v),
+                            Arg::NonZero(i) => SeccompCondition::new(i, Len::Qword, Op::Ne, 0)
+                                .expect("argument index below 6"),
                         })
                         .collect(),
                 )
@@ -720,6 +728,9 @@ mod tests {
         assert_eq!(mmap(rw, private | libc::MAP_HUGETLB as u64), EPERM);
         assert_eq!(run(libc::SYS_mprotect, [0, 4096, rwx, 0, 0, 0]), EPERM);
         assert_eq!(run(libc::SYS_mprotect, [0, 4096, rx, 0, 0, 0]), ALLOW);
+        // mremap: no second view of a mapping (old size 0).
+        assert_eq!(run(libc::SYS_mremap, [0, 4096, 8192, 1, 0, 0]), ALLOW);
+        assert_eq!(run(libc::SYS_mremap, [0, 0, 8192, 1, 0, 0]), EPERM);
         // execveat: only the launcher's exec of the program's descriptor.
         let empty = libc::AT_EMPTY_PATH as u64;
         assert_eq!(
