@@ -368,7 +368,9 @@ impl Probe {
         let marker = p.marker.clone();
         let katas = p.katas.display().to_string();
         let kata_toml = p.katas.join("probe.toml").display().to_string();
+        let raw_syscalls = std::fs::read_to_string(hostile_dir().join("raw_syscalls.rs")).unwrap();
         p = p
+            .var("RAW_SYSCALLS", &raw_syscalls)
             .var("MARKER", &marker)
             .var("WORKSPACE", &workspace)
             .var("HOME", &home)
@@ -1759,24 +1761,24 @@ fn netdev_ioctl(user: User) {
     r.has_verdict(&p.declared);
 }
 
-/// The machine's page-table memory (`PageTables` in /proc/meminfo), in bytes.
-fn page_table_memory() -> u64 {
+/// One figure of /proc/meminfo (`PageTables`, `Shmem`), in bytes.
+fn meminfo(field: &str) -> u64 {
     let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
     text.lines()
-        .find_map(|l| l.strip_prefix("PageTables:"))
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         .map_or(0, |kb| kb << 10)
 }
 
-/// `f`'s result, and how far the machine's page-table memory grew while it ran.
-fn page_table_growth<T>(f: impl FnOnce() -> T) -> (T, u64) {
-    let base = page_table_memory();
+/// `f`'s result, and how far the machine's `field` of /proc/meminfo grew while it ran.
+fn meminfo_growth<T>(field: &str, f: impl FnOnce() -> T) -> (T, u64) {
+    let base = meminfo(field);
     let done = AtomicBool::new(false);
     let peak = AtomicU64::new(base);
     let out = std::thread::scope(|s| {
         s.spawn(|| {
             while !done.load(Ordering::Relaxed) {
-                peak.fetch_max(page_table_memory(), Ordering::Relaxed);
+                peak.fetch_max(meminfo(field), Ordering::Relaxed);
                 std::thread::sleep(Duration::from_millis(1));
             }
         });
@@ -1787,13 +1789,30 @@ fn page_table_growth<T>(f: impl FnOnce() -> T) -> (T, u64) {
     (out, peak.into_inner().saturating_sub(base))
 }
 
+/// Shared memory is not counted by RLIMIT_DATA: a run may not make any.
+fn shared_memory(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    let _turn = machine_wide();
+    let mut p = Probe::new(user, "shared_memory.rs");
+    let (r, growth) = meminfo_growth("Shmem", || p.submit());
+    assert!(
+        growth < 64 << 20,
+        "the machine's shared memory grew by {} MiB\n{}",
+        growth >> 20,
+        r.describe()
+    );
+    r.has_verdict(&p.declared);
+}
+
 fn page_tables(user: User) {
     if !raw_syscalls_here() {
         return;
     }
     let _turn = machine_wide();
     let mut p = Probe::new(user, "page_tables.rs");
-    let (r, growth) = page_table_growth(|| p.submit());
+    let (r, growth) = meminfo_growth("PageTables", || p.submit());
     // The memory limit; the compiler's own page tables, and other programs', fit well
     // under it.
     assert!(
@@ -2187,6 +2206,7 @@ hostile_tests!(
     sysv_msg_sem,
     netdev_ioctl,
     page_tables,
+    shared_memory,
     privilege_dropped,
     setuid_root,
     stat_host_paths,

@@ -152,11 +152,15 @@ pub fn guards() -> Vec<Guard> {
         ),
         Guard::new(
             "IPC namespace",
-            has(libc::CLONE_NEWIPC) && ns.ipc_limits,
+            has(libc::CLONE_NEWIPC),
             false,
             match (has(libc::CLONE_NEWIPC), ns.ipc_limits) {
                 (true, true) => "SysV and POSIX IPC of its own, with every limit zero".to_string(),
-                (true, false) => gap("IPC limits") + " (seccomp still denies the IPC calls)",
+                (true, false) => format!(
+                    "SysV and POSIX IPC of its own, ended with the judge; {} (seccomp denies \
+                     the IPC calls)",
+                    gap("IPC limits")
+                ),
                 _ => gap("ipc namespace") + "; seccomp still denies the IPC calls",
             },
         ),

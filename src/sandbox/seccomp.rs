@@ -70,6 +70,8 @@ const CLONE_NAMESPACES_OR_PARENT: u64 = (libc::CLONE_NEWNS
     | libc::CLONE_PARENT) as u64;
 const CLONE_THREAD: u64 = libc::CLONE_THREAD as u64;
 const HUGETLB: u64 = libc::MAP_HUGETLB as u64;
+/// MAP_SHARED, MAP_PRIVATE or MAP_SHARED_VALIDATE.
+const MAP_TYPE: u64 = 0x03;
 /// `PR_SET_VMA`: glibc names its anonymous mappings with it.
 const PR_SET_VMA: u64 = 0x5356_4d41;
 
@@ -87,8 +89,8 @@ const THREAD_ONLY: &[&[Arg]] = &[&[Arg::Masked(
 )]];
 /// `clone` creating a process or a thread, but never a namespace or a sibling.
 const NO_NAMESPACE: &[&[Arg]] = &[&[Arg::Masked(0, CLONE_NAMESPACES_OR_PARENT, 0)]];
-/// `mmap`: never huge pages (their pool is not counted by the memory limit), never a
-/// mapping both writable and executable.
+/// `mmap` in compiles: never huge pages (their pool is not counted by the memory limit),
+/// never a mapping both writable and executable.
 const MMAP: &[&[Arg]] = &[
     &[
         Arg::Masked(3, HUGETLB, 0),
@@ -96,6 +98,19 @@ const MMAP: &[&[Arg]] = &[
     ],
     &[
         Arg::Masked(3, HUGETLB, 0),
+        Arg::Masked(2, libc::PROT_WRITE as u64, 0),
+    ],
+];
+/// `mmap` in runs: the same, and private mappings only. Shared memory (anonymous, or of
+/// /dev/zero) is not counted by RLIMIT_DATA, and a shared mapping could be mapped a second
+/// time and made executable while the first stays writable.
+const MMAP_RUN: &[&[Arg]] = &[
+    &[
+        Arg::Masked(3, HUGETLB | MAP_TYPE, libc::MAP_PRIVATE as u64),
+        Arg::Masked(2, libc::PROT_EXEC as u64, 0),
+    ],
+    &[
+        Arg::Masked(3, HUGETLB | MAP_TYPE, libc::MAP_PRIVATE as u64),
         Arg::Masked(2, libc::PROT_WRITE as u64, 0),
     ],
 ];
@@ -165,7 +180,6 @@ const COMMON: &[Allow] = &[
     a(libc::SYS_getcwd, "getcwd", When::Always, "std::env::current_dir"),
     // Memory.
     a(libc::SYS_brk, "brk", When::Always, "malloc's heap (counted by RLIMIT_DATA)"),
-    a(libc::SYS_mmap, "mmap", When::Any(MMAP), "allocations, thread stacks, libraries; no huge pages, never W+X"),
     a(libc::SYS_mprotect, "mprotect", When::Any(MPROTECT), "the loader's RELRO and stack guards; never W+X"),
     a(libc::SYS_munmap, "munmap", When::Always, "freeing mappings"),
     a(libc::SYS_mremap, "mremap", When::Any(MREMAP), "growing a large Vec in place; never a second view of a mapping"),
@@ -212,6 +226,7 @@ const COMMON: &[Allow] = &[
 /// Runs only.
 #[rustfmt::skip]
 const RUN: &[Allow] = &[
+    a(libc::SYS_mmap, "mmap", When::Any(MMAP_RUN), "allocations, thread stacks, libraries: private, no huge pages, never W+X"),
     a(libc::SYS_execveat, "execveat", When::LaunchExec, "the launcher's exec of the program, by descriptor"),
     a(libc::SYS_clone, "clone", When::Any(THREAD_ONLY), "std::thread::spawn; no new processes, no namespaces"),
     a(libc::SYS_ioctl, "ioctl", When::Any(IOCTL), "isatty and friends"),
@@ -224,6 +239,7 @@ const RUN: &[Allow] = &[
 /// Compiles only: `rustc` runs `cc`, which runs `collect2` and `ld`, all in the crate folder.
 #[rustfmt::skip]
 const COMPILE: &[Allow] = &[
+    a(libc::SYS_mmap, "mmap", When::Any(MMAP), "allocations, libraries, ld's output; no huge pages, never W+X"),
     a(libc::SYS_clone, "clone", When::Any(NO_NAMESPACE), "rustc's threads and its linker; no namespaces"),
     a(libc::SYS_execve, "execve", When::Always, "rustc runs cc, cc runs collect2 and ld"),
     a(libc::SYS_execveat, "execveat", When::Always, "the same through a descriptor"),
@@ -726,6 +742,17 @@ mod tests {
         assert_eq!(mmap(rx, libc::MAP_PRIVATE as u64), ALLOW);
         assert_eq!(mmap(rwx, private), EPERM);
         assert_eq!(mmap(rw, private | libc::MAP_HUGETLB as u64), EPERM);
+        // Shared memory is not counted by RLIMIT_DATA: runs map privately only.
+        let shared = (libc::MAP_SHARED | libc::MAP_ANONYMOUS) as u64;
+        assert_eq!(mmap(rw, shared), EPERM);
+        assert_eq!(mmap(libc::PROT_READ as u64, libc::MAP_SHARED as u64), EPERM);
+        assert_eq!(mmap(libc::PROT_READ as u64, 0x03), EPERM);
+        let compile_mmap = decide(
+            Profile::Compile,
+            libc::SYS_mmap,
+            [0, 4096, rw, shared, 0, 0],
+        );
+        assert_eq!(compile_mmap, ALLOW);
         assert_eq!(run(libc::SYS_mprotect, [0, 4096, rwx, 0, 0, 0]), EPERM);
         assert_eq!(run(libc::SYS_mprotect, [0, 4096, rx, 0, 0, 0]), ALLOW);
         // mremap: no second view of a mapping (old size 0).
