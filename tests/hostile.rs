@@ -20,21 +20,20 @@
 
 mod common;
 
-use common::{declared_verdict, Output, User};
+use common::{declared_verdict, Output, Run, User};
 use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::CString;
 use std::hash::{BuildHasher, Hasher};
-use std::io::{ErrorKind, Read};
+use std::io::ErrorKind;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::io::AsRawFd;
-use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tempfile::TempDir;
 
 /// uid and gid of `nobody`.
@@ -428,84 +427,23 @@ impl Probe {
                 std::os::unix::fs::symlink(target, &program).unwrap();
             }
         }
-        let kata = &self.kata;
-        let args = [
-            "--color",
-            "never",
-            "--katas",
-            &self.katas.display().to_string(),
-            "submit",
-            &self.file,
-            "--kata",
-            "probe",
-        ]
-        .map(String::from);
-        let mut cmd = match self.user {
-            User::Caller => Command::new(kata),
-            User::Nobody => {
-                let mut c = Command::new("/usr/bin/setpriv");
-                c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-                    .arg(kata);
-                c
-            }
-        };
-        cmd.args(&args)
+        let measured = Run::new(&self.kata)
+            .args(&["--color", "never", "--katas"])
+            .arg(&self.katas)
+            .args(&["submit", &self.file, "--kata", "probe"])
             .args(extra)
-            .current_dir(self.workspace.path())
+            .user(self.user)
+            .dir(self.workspace.path())
             .env_clear()
             .env("PATH", "/usr/local/bin:/usr/bin:/bin")
             .env("HOME", self.home.path())
             .env("KATA_CACHE_DIR", &self.cache)
             .env("KATA_RUSTC", &self.rustc)
             .env(SECRET_VAR, &self.secret_env)
-            .envs(self.env.iter().map(|(k, v)| (k, v)))
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .process_group(0);
-        let start = Instant::now();
-        let mut child = cmd.spawn().expect("kata starts");
-        let mut stdout = child.stdout.take().unwrap();
-        let mut stderr = child.stderr.take().unwrap();
-        let out_reader = std::thread::spawn(move || {
-            let mut s = String::new();
-            let _ = stdout.read_to_string(&mut s);
-            s
-        });
-        let err_reader = std::thread::spawn(move || {
-            let mut s = String::new();
-            let _ = stderr.read_to_string(&mut s);
-            s
-        });
-        // The judge's own peak memory (VmHWM, its children excluded), read while it runs.
-        let pid = child.id();
-        let status_file = format!("/proc/{pid}/status");
-        let mut judge_rss = 0u64;
-        let status = loop {
-            if let Some(kb) = std::fs::read_to_string(&status_file).ok().and_then(|s| {
-                s.lines()
-                    .find_map(|l| l.strip_prefix("VmHWM:"))
-                    .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-            }) {
-                judge_rss = judge_rss.max(kb * 1024);
-            }
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            if start.elapsed() > JUDGE_TIMEOUT {
-                // SAFETY: kills the process group that the judge this test started leads.
-                unsafe { libc::kill(-(pid as i32), libc::SIGKILL) };
-                let _ = child.wait();
-                panic!("{}: the judge still ran after {JUDGE_TIMEOUT:?}", self.file);
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        };
-        let elapsed = start.elapsed();
-        let out = Output {
-            code: status.code().unwrap_or(-1),
-            stdout: out_reader.join().unwrap(),
-            stderr: err_reader.join().unwrap(),
-        };
+            .envs(&self.env)
+            .timeout(JUDGE_TIMEOUT)
+            .run_measured();
+        let (out, elapsed, judge_rss) = (measured.out, measured.elapsed, measured.peak_rss);
         let json = serde_json::from_str(&out.stdout).unwrap_or(serde_json::Value::Null);
         let r = Submitted {
             file: self.file.clone(),

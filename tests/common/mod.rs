@@ -277,6 +277,13 @@ impl Run {
         self
     }
 
+    pub fn envs(mut self, vars: &[(String, String)]) -> Run {
+        for (k, v) in vars {
+            self = self.env(k, v);
+        }
+        self
+    }
+
     pub fn env_remove(mut self, key: &str) -> Run {
         self.env.push((key.into(), None));
         self
