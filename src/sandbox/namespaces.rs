@@ -518,3 +518,32 @@ pub fn join(namespaces: Vec<(libc::c_int, OwnedFd)>) -> Result<(), SetupError> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbolic_link_targets_are_resolved_lexically() {
+        let n = |p: &str| normalize(Path::new(p));
+        assert_eq!(
+            n("/usr/lib64/../lib/x86_64-linux-gnu/ld.so"),
+            PathBuf::from("/usr/lib/x86_64-linux-gnu/ld.so")
+        );
+        assert_eq!(n("/lib/./x/../y"), PathBuf::from("/lib/y"));
+        assert_eq!(n("/../.."), PathBuf::from("/"));
+    }
+
+    #[test]
+    fn a_program_sees_its_libraries_and_devices_only() {
+        let paths = visible_paths();
+        assert!(paths.iter().any(|p| p == Path::new("/dev/null")));
+        assert!(paths.iter().all(|p| p.is_absolute()));
+        for hidden in ["/etc/passwd", "/root", "/home", "/tmp", "/usr/bin"] {
+            assert!(
+                !paths.iter().any(|p| Path::new(hidden).starts_with(p)),
+                "{hidden} visible"
+            );
+        }
+    }
+}
