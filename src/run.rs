@@ -115,7 +115,6 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         .stdout(Stdio::from(stdout_w))
         .stderr(Stdio::from(stderr_w));
     let oom_before = slot.as_ref().map_or(0, |s| s.oom_kills());
-    let judge_peak = own_peak_memory();
     let start = Instant::now();
     let mut child = cmd
         .spawn()
@@ -239,7 +238,8 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 peak
             }
         }
-        None if rusage.max_rss > judge_peak => rusage.max_rss,
+        // The judge's peak only grows, so reading it now errs on the side of "unknown".
+        None if rusage.max_rss > own_peak_memory() => rusage.max_rss,
         None => 0,
     };
     drop(slot);

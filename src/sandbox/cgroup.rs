@@ -30,7 +30,8 @@ pub enum Layout {
 #[derive(Debug)]
 pub struct Cgroups {
     pub layout: Layout,
-    free: Mutex<Vec<usize>>,
+    /// Slots not in use, with the memory limit last written to each.
+    free: Mutex<Vec<(usize, u64)>>,
     made: Mutex<usize>,
 }
 
@@ -156,20 +157,28 @@ impl Cgroups {
 
     /// A slot for one test, limited to `memory` bytes (plus the kernel's allowance).
     pub fn slot(&'static self, memory: u64) -> Result<Slot, String> {
-        let n = match self.free.lock().expect("slots").pop() {
-            Some(n) => n,
+        let (n, limit) = match self.free.lock().expect("slots").pop() {
+            Some(free) => free,
             None => {
                 let mut made = self.made.lock().expect("slots");
                 let n = *made;
                 for root in self.roots() {
                     let dir = root.join(format!("slot-{n}"));
                     std::fs::create_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                    let pids = dir.join("pids.max");
+                    if pids.exists() {
+                        write(pids, &TASKS.to_string())?;
+                    }
                 }
                 *made += 1;
-                n
+                (n, 0)
             }
         };
-        let slot = Slot { cgroups: self, n };
+        let mut slot = Slot {
+            cgroups: self,
+            n,
+            limit,
+        };
         slot.prepare(memory + KERNEL_ALLOWANCE)?;
         Ok(slot)
     }
@@ -179,6 +188,8 @@ impl Cgroups {
 pub struct Slot {
     cgroups: &'static Cgroups,
     n: usize,
+    /// The memory limit written to it (most tests of a run share one: written once).
+    limit: u64,
 }
 
 fn write(path: PathBuf, value: &str) -> Result<(), String> {
@@ -210,42 +221,42 @@ impl Slot {
         self.dirs().swap_remove(0)
     }
 
-    fn prepare(&self, limit: u64) -> Result<(), String> {
+    fn prepare(&mut self, limit: u64) -> Result<(), String> {
         let mem = self.memory_dir();
-        match &self.cgroups.layout {
-            Layout::V1 { pids, .. } => {
-                // The peak of the previous test must not count for this one.
-                write(mem.join("memory.max_usage_in_bytes"), "0")?;
-                write(mem.join("memory.limit_in_bytes"), &limit.to_string())?;
-                // Swap would let memory leave the count; where the kernel counts it, it is
-                // limited to the same total.
-                let memsw = mem.join("memory.memsw.limit_in_bytes");
-                if memsw.exists() {
-                    let _ = write(memsw, &limit.to_string());
-                }
-                if let Some(p) = pids {
-                    write(
-                        p.join(format!("slot-{}", self.n)).join("pids.max"),
-                        &TASKS.to_string(),
-                    )?;
-                }
+        let v1 = matches!(self.cgroups.layout, Layout::V1 { .. });
+        if self.limit != limit {
+            let (max, swap, swap_value) = if v1 {
+                // Swap would let memory leave the count; where the kernel counts it, it
+                // is limited to the same total.
+                (
+                    "memory.limit_in_bytes",
+                    "memory.memsw.limit_in_bytes",
+                    limit.to_string(),
+                )
+            } else {
+                ("memory.max", "memory.swap.max", "0".to_string())
+            };
+            // v1 refuses a memory+swap limit below the memory limit: when a slot's limit
+            // rises, the memory+swap one rises first.
+            let swap = mem.join(swap);
+            if swap.exists() && v1 && self.limit != 0 && limit > self.limit {
+                let _ = write(swap.clone(), &swap_value);
             }
-            Layout::V2 { .. } => {
-                write(mem.join("memory.max"), &limit.to_string())?;
-                let swap = mem.join("memory.swap.max");
-                if swap.exists() {
-                    let _ = write(swap, "0");
-                }
-                let pids = mem.join("pids.max");
-                if pids.exists() {
-                    write(pids, &TASKS.to_string())?;
-                }
-                let peak = mem.join("memory.peak");
-                if peak.exists() {
-                    // Since Linux 6.12, writing resets the peak for this writer's view.
-                    let _ = write(peak, "0");
-                }
+            write(mem.join(max), &limit.to_string())?;
+            if swap.exists() {
+                let _ = write(swap, &swap_value);
             }
+            self.limit = limit;
+        }
+        // The peak of the previous test must not count for this one (v2: since Linux 6.12).
+        let peak = if v1 {
+            "memory.max_usage_in_bytes"
+        } else {
+            "memory.peak"
+        };
+        let peak = mem.join(peak);
+        if v1 || peak.exists() {
+            let _ = write(peak, "0");
         }
         Ok(())
     }
@@ -272,7 +283,11 @@ impl Slot {
 
 impl Drop for Slot {
     fn drop(&mut self) {
-        self.cgroups.free.lock().expect("slots").push(self.n);
+        self.cgroups
+            .free
+            .lock()
+            .expect("slots")
+            .push((self.n, self.limit));
     }
 }
 

@@ -294,3 +294,22 @@ fn foreign_abis_are_killed_and_x32_denied() {
         );
     }
 }
+
+#[test]
+#[ignore]
+fn time_to_build_the_filters() {
+    let start = std::time::Instant::now();
+    for _ in 0..1000 {
+        std::hint::black_box(
+            filters(
+                Profile::Run,
+                Context {
+                    own_pid: PID,
+                    exec_fd: EXEC_FD,
+                },
+            )
+            .unwrap(),
+        );
+    }
+    eprintln!("{:?} per build", start.elapsed() / 1000);
+}
