@@ -197,8 +197,15 @@ impl Launch {
         // 8. Landlock, then seccomp last: its allowlist has none of the calls above.
         rules.enforce()?;
         let exec_fd = program.as_ref().map_or(-1, |fd| fd.as_raw_fd());
-        let filters =
-            seccomp::filters(profile, seccomp::Context { own_pid, exec_fd }).map_err(SetupError)?;
+        let ctx = seccomp::Context { own_pid, exec_fd };
+        let filters = match self
+            .seccomp
+            .as_deref()
+            .and_then(|t| seccomp::from_prepared(t, ctx))
+        {
+            Some(filters) => filters,
+            None => seccomp::filters(profile, ctx).map_err(SetupError)?,
+        };
 
         // 9. exec. Rust ignores SIGPIPE and an ignored signal survives exec; the program must
         // start with the default disposition, as under std::process::Command.

@@ -125,6 +125,7 @@ impl Policy {
                 Profile::Run => self.memory.map(address_space),
                 Profile::Compile => None,
             },
+            seccomp: Some(seccomp::prepared(self.profile).to_string()),
             program: program.to_path_buf(),
             args: args.to_vec(),
         };

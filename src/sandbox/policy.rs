@@ -50,6 +50,8 @@ pub(super) struct Launch {
     pub namespaces: Option<(u32, i32)>,
     /// Address-space limit (RLIMIT_AS), which bounds what page tables can cost.
     pub address_space: Option<u64>,
+    /// The seccomp filters, made ahead by the judge (see `seccomp::prepared`).
+    pub seccomp: Option<String>,
     pub program: PathBuf,
     pub args: Vec<OsString>,
 }
@@ -96,6 +98,9 @@ impl Launch {
                 out.push(format!("{key}={value}").into());
             }
         }
+        if let Some(text) = self.seccomp.as_ref().filter(|t| !t.is_empty()) {
+            out.push(format!("seccomp={text}").into());
+        }
         for (key, paths) in [
             ("r=", &policy.read),
             ("w=", &policy.write),
@@ -134,6 +139,7 @@ impl Launch {
             fd3: None,
             namespaces: None,
             address_space: None,
+            seccomp: None,
             program: PathBuf::from(program),
             args: args.to_vec(),
         };
@@ -173,6 +179,14 @@ impl Launch {
                 b"nsflags" => ns_flags = small()? as i32,
                 b"as" => launch.address_space = Some(number()?),
                 b"token" => {}
+                b"seccomp" => {
+                    launch.seccomp = Some(
+                        value
+                            .to_str()
+                            .ok_or_else(|| SetupError("bad seccomp filters".into()))?
+                            .to_string(),
+                    )
+                }
                 b"r" => launch.policy.read.push(PathBuf::from(value)),
                 b"w" => launch.policy.write.push(PathBuf::from(value)),
                 b"cg" => launch.policy.cgroups.push(PathBuf::from(value)),
@@ -281,6 +295,7 @@ mod tests {
             fd3: Some(7),
             namespaces: Some((99, libc::CLONE_NEWNET | libc::CLONE_NEWNS)),
             address_space: Some(1 << 32),
+            seccomp: Some("6:0:0:7fff0000".into()),
             program: "/bin/prog".into(),
             args: vec!["--".into(), "x=y".into()],
         }

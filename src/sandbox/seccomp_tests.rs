@@ -313,3 +313,23 @@ fn time_to_build_the_filters() {
     }
     eprintln!("{:?} per build", start.elapsed() / 1000);
 }
+
+#[test]
+fn filters_made_ahead_are_the_launchers_own_once_filled_in() {
+    for profile in [Profile::Run, Profile::Compile] {
+        let ctx = Context {
+            own_pid: 31337,
+            exec_fd: 4,
+        };
+        let filled = from_prepared(prepared(profile), ctx).unwrap();
+        assert_eq!(filled, filters(profile, ctx).unwrap(), "{profile:?}");
+    }
+    assert!(from_prepared(
+        "6:0:0:zz",
+        Context {
+            own_pid: 1,
+            exec_fd: 3
+        }
+    )
+    .is_none());
+}
