@@ -42,8 +42,13 @@ pub enum Command {
     Show { id: String },
     /// Show the next hint of a kata.
     Hint { id: String },
-    /// Check kata files and their reference solutions (for instructors).
-    Validate { ids: Vec<String> },
+    /// Check kata files, reference solutions, starters and verdict folders (for instructors).
+    Validate {
+        ids: Vec<String>,
+        /// Also print, for each kata, the time limits its submissions allow.
+        #[arg(long)]
+        suggest_time_limit: bool,
+    },
     /// Scaffold a new kata file and reference solution (for instructors).
     New { id: String },
     /// Show which sandbox guards this machine provides, and the compiler.

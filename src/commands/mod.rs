@@ -58,7 +58,10 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::List { json } => list::run(&ctx, json),
         Command::Show { id } => show::run(&ctx, &id),
         Command::Hint { id } => hint::run(&ctx, &id),
-        Command::Validate { ids } => validate::run(&ctx, &ids),
+        Command::Validate {
+            ids,
+            suggest_time_limit,
+        } => validate::run(&ctx, &ids, suggest_time_limit),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
     }
