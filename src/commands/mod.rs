@@ -8,6 +8,7 @@ mod list;
 mod new;
 mod next;
 mod show;
+mod stress;
 mod submit;
 mod validate;
 
@@ -62,6 +63,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
             ids,
             suggest_time_limit,
         } => validate::run(&ctx, &ids, suggest_time_limit),
+        Command::Stress(args) => stress::run(&ctx, &args),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
     }
