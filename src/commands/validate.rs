@@ -272,11 +272,17 @@ impl Timing {
         let now = kata.time_limit;
         let mut why = Vec::new();
         if let Some((t, whose)) = &self.slowest {
-            why.push(format!("slowest not over: {} ms, {whose}", ms(*t)));
+            why.push(format!(
+                "{MARGIN} × {} ms, the slowest within the limit: {whose}",
+                ms(*t)
+            ));
         }
         if let Some((t, at_least, whose)) = &self.over {
             let more = if *at_least { "+" } else { "" };
-            why.push(format!("least over: {}{more} ms, {whose}", ms(*t)));
+            why.push(format!(
+                "1/{CONFIRM} × {}{more} ms, the fastest over it: {whose}",
+                ms(*t)
+            ));
         }
         let why = why.join("; ");
         let low_ms = low.as_micros().div_ceil(1000);
@@ -426,7 +432,7 @@ impl Checker<'_> {
             )),
             Some((path, source)) => {
                 let whose = format!("the reference solution {}", path.display());
-                if let Some((file, report)) = self.judged(path, source, kata, &mut out.problems)? {
+                if let Some((file, report)) = self.judged(path, source, &mut out.problems)? {
                     if report.verdict == Verdict::Accepted {
                         out.reference = slowest(&report).map(|t| t.time);
                     }
@@ -446,7 +452,7 @@ impl Checker<'_> {
                 }
             };
             let whose = f.path.display().to_string();
-            let Some((file, report)) = self.judged(&f.path, &text, kata, &mut out.problems)? else {
+            let Some((file, report)) = self.judged(&f.path, &text, &mut out.problems)? else {
                 continue;
             };
             if report.verdict != f.expected {
@@ -468,23 +474,21 @@ impl Checker<'_> {
         Ok(out)
     }
 
-    /// Judges `text`, the file at `path`, against `kata` afresh; a file that cannot be
-    /// judged is a problem.
+    /// Judges `text`, the file at `path`, afresh; a file that cannot be judged is a problem.
     fn judged(
         &self,
         path: &Path,
         text: &str,
-        kata: &Kata,
         problems: &mut Vec<String>,
     ) -> Result<Option<(SourceFile, Report)>> {
         let judged = SourceFile::at(path, text.to_string()).and_then(|file| {
-            let report = self.judge_again(&file, kata)?;
+            let report = self.judge_again(&file, self.kata)?;
             Ok((file, report))
         });
         self.problem_or(judged, problems)
     }
 
-    /// Judges `file` against `kata` afresh.
+    /// Judges `file` afresh against `kata`, the checked kata or a copy with other limits.
     fn judge_again(&self, file: &SourceFile, kata: &Kata) -> Result<Report> {
         let sub = Submission {
             kata,
