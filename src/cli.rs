@@ -42,8 +42,15 @@ pub enum Command {
     Show { id: String },
     /// Show the next hint of a kata.
     Hint { id: String },
-    /// Check kata files and their reference solutions (for instructors).
-    Validate { ids: Vec<String> },
+    /// Check kata files, reference solutions, starters and verdict folders (for instructors).
+    Validate {
+        ids: Vec<String>,
+        /// Also print, for each kata, the time limits its submissions allow.
+        #[arg(long)]
+        suggest_time_limit: bool,
+    },
+    /// Run a file and the reference solution on random inputs until they differ.
+    Stress(StressArgs),
     /// Scaffold a new kata file and reference solution (for instructors).
     New { id: String },
     /// Show which sandbox guards this machine provides, and the compiler.
@@ -67,4 +74,18 @@ pub struct JudgeArgs {
     /// Run the tests again even if this exact file was judged before.
     #[arg(long)]
     pub rerun: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StressArgs {
+    /// The kata, which must have a [generator].
+    pub id: String,
+    /// The file to run against the reference solution.
+    pub file: PathBuf,
+    /// How long to draw inputs for, once the programs are built.
+    #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub seconds: u64,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
 }

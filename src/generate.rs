@@ -1,6 +1,7 @@
 //! Generated tests: a kata's `[generator]` makes the arguments of its large tests and the
 //! reference solution their answers. Both programs are built only when a case is not in the
-//! cache, where each case is kept by everything it depends on.
+//! cache, where each case is kept by everything it depends on. [`Drawer`] answers inputs
+//! drawn at will from the same two programs.
 
 use crate::cache::{self, Entry, Kind};
 use crate::compile::{Compiled, Compiler, Unit};
@@ -11,6 +12,7 @@ use crate::harness::{self};
 use crate::kata::{CaseData, Generate, Kata};
 use crate::prepare::GeneratedCase;
 use crate::run::{self, Limits, Program};
+use crate::schedule;
 use crate::signature::Signature;
 use crate::value::{Value, Wire};
 use crate::verdict;
@@ -83,16 +85,63 @@ pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
         let (gen_bin, ref_bin) = built.as_ref().expect("just built");
         let stored = produce(kata, &case.name, g, gen_bin, ref_bin)?;
         compiler.cache.store(&key, &stored);
-        let case = generated_case(stored, sig).map_err(|why| {
-            Error::input(format!(
-                "{}: test {:?}: the reference solution's answer is malformed: {why}",
-                kata.path.display(),
-                case.name
-            ))
-        })?;
+        let case = generated_case(stored, sig).map_err(|why| malformed(kata, &case.name, &why))?;
         out.push(case);
     }
     Ok(out)
+}
+
+fn malformed(kata: &Kata, name: &str, why: &str) -> Error {
+    Error::input(format!(
+        "{}: test {name:?}: the reference solution's answer is malformed: {why}",
+        kata.path.display()
+    ))
+}
+
+/// The generator and the reference solution of a kata, built, to answer inputs drawn at will
+/// (`kata stress`) rather than the kata's own generated tests.
+pub struct Drawer {
+    generator: PathBuf,
+    reference: PathBuf,
+}
+
+impl Drawer {
+    /// Builds (or finds in the cache) the kata's generator and reference solution.
+    pub fn build(compiler: &Compiler, kata: &Kata) -> Result<Drawer> {
+        let sig = match (kata.signature(), &kata.generator) {
+            (Some(sig), Some(_)) => sig,
+            _ => {
+                return Err(Error::input(format!(
+                    "{}: has no [generator] to draw inputs from",
+                    kata.path.display()
+                )))
+            }
+        };
+        let (generator, reference) = build(compiler, kata, sig)?;
+        Ok(Drawer {
+            generator,
+            reference,
+        })
+    }
+
+    /// The arguments and the reference's answer of each draw, side by side, made afresh:
+    /// draws are small and many, so none is worth a cache entry.
+    pub fn draw(&self, kata: &Kata, draws: &[Generate]) -> Result<Vec<GeneratedCase>> {
+        let sig = kata.signature().expect("checked when built");
+        let one = |g: &Generate| {
+            let name = draw_name(*g);
+            let stored = produce(kata, &name, *g, &self.generator, &self.reference)?;
+            generated_case(stored, sig).map_err(|why| malformed(kata, &name, &why))
+        };
+        schedule::run_all(draws, schedule::workers(), |g| g.size, one, |_| {})
+            .into_iter()
+            .collect()
+    }
+}
+
+/// How a drawn input is named, in messages and reports.
+pub fn draw_name(g: Generate) -> String {
+    format!("seed {}, size {}", g.seed, g.size)
 }
 
 fn generated_case(stored: Stored, sig: &Signature) -> Result<GeneratedCase, String> {

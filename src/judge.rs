@@ -2,7 +2,8 @@
 //! tests), then, unless the same program was judged on the same kata before, preparing its
 //! tests, running them side by side under their limits, deciding each verdict and making the
 //! report. Each step is its own module; this one orders them and hands each the last one's
-//! result. Every front end (`submit`, `test`, `validate`, ...) calls [`Judge::judge`].
+//! result. Every front end (`submit`, `test`, `validate`, ...) calls [`Judge::judge`];
+//! `stress` calls [`Judge::judge_draws`], the same steps on inputs drawn from the generator.
 
 use crate::cache::{self, Cache, JsonEntry, Kind};
 use crate::color::Color;
@@ -10,13 +11,14 @@ use crate::compile::{Compiled, Compiler, Unit};
 use crate::error::Result;
 use crate::generate;
 use crate::harness::{self, layout::SourceFile};
-use crate::kata::{self, CaseData, Kata, Reveal};
+use crate::kata::{self, Case, CaseData, Generate, Kata, Reveal};
 use crate::prepare::{self, Expected, Job};
 use crate::report::{Header, Report, Shown, TestReport};
 use crate::run::{self, Limits, Program};
 use crate::sandbox;
 use crate::schedule;
 use crate::toolchain::Toolchain;
+use crate::value::Value;
 use crate::verdict::{self, Verdict};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -39,6 +41,17 @@ pub struct Submission<'a> {
     pub samples_only: bool,
     /// Run the tests even if this program was judged on this kata before.
     pub rerun: bool,
+}
+
+/// One input drawn from a kata's generator, and how a submission did on it.
+#[derive(Debug, Clone)]
+pub struct Drawn {
+    pub draw: Generate,
+    pub args: Vec<Value>,
+    /// The reference solution's answer.
+    pub expected: Value,
+    /// The submission's run, judged as a test named after the draw.
+    pub test: TestReport,
 }
 
 /// Where judging happens: the compiler, the cache, what the compiler may not read, and what
@@ -101,12 +114,7 @@ impl Judge {
     /// Judges `sub`, telling `on_stage` how far it is.
     pub fn judge(&self, sub: &Submission, on_stage: &(dyn Fn(Stage) + Sync)) -> Result<Report> {
         let kata = sub.kata;
-        let header = Header {
-            kata: &kata.id,
-            title: &kata.title,
-            reveal: kata.reveal,
-            samples_only: sub.samples_only,
-        };
+        let header = header(sub);
         on_stage(Stage::Compiling);
         let (compiled, generated) = self.build(sub)?;
         let binary = match compiled {
@@ -132,17 +140,82 @@ impl Judge {
         Ok(report)
     }
 
+    /// Judges `sub` on inputs drawn from the kata's generator instead of its tests, each
+    /// answered afresh by the reference solution, batch after batch (`kata stress`): `next`
+    /// is given how the last batch went (nothing, the first time) and returns the next one,
+    /// or `None` to stop. The programs are built once; a program that does not compile ends
+    /// it with the report of its compile error.
+    pub fn judge_draws(
+        &self,
+        sub: &Submission,
+        on_stage: &(dyn Fn(Stage) + Sync),
+        next: &mut dyn FnMut(Vec<Drawn>) -> Option<Vec<Generate>>,
+    ) -> Result<Option<Report>> {
+        let kata = sub.kata;
+        let sig = kata.signature().ok_or_else(|| {
+            crate::error::Error::input(format!(
+                "{}: a stdin/stdout kata has no generator to draw inputs from",
+                kata.path.display()
+            ))
+        })?;
+        on_stage(Stage::Compiling);
+        let compiler = self.compiler();
+        let unit = unit(sub);
+        let (compiled, drawer) = std::thread::scope(|s| {
+            let drawer = s.spawn(|| generate::Drawer::build(&compiler, kata));
+            (
+                compiler.build(&unit),
+                drawer.join().expect("generator thread"),
+            )
+        });
+        let binary = match compiled? {
+            Compiled::Binary(p) => p,
+            Compiled::Failed(diag) => return Ok(Some(Report::compile_error(header(sub), diag))),
+        };
+        let drawer = drawer?;
+        // The draws are the tests of this kata, all shown: they are no secret of the kata's.
+        let mut drawn_kata = Kata {
+            reveal: Reveal::FirstFailure,
+            cases: Vec::new(),
+            ..kata.clone()
+        };
+        let mut last = Vec::new();
+        while let Some(batch) = next(std::mem::take(&mut last)) {
+            let generated = drawer.draw(kata, &batch)?;
+            drawn_kata.cases = batch
+                .iter()
+                .map(|g| Case {
+                    name: generate::draw_name(*g),
+                    offset: 0,
+                    sample: true,
+                    data: CaseData::Generated(*g),
+                })
+                .collect();
+            let jobs = prepare::jobs(&drawn_kata, false, generated);
+            let tests = run_tests(&drawn_kata, &binary, &jobs, &|_| {})?;
+            last = batch
+                .into_iter()
+                .zip(jobs)
+                .zip(tests)
+                .map(|((draw, job), test)| Drawn {
+                    draw,
+                    args: job.args.map(|a| a.values(sig)).unwrap_or_default(),
+                    expected: match job.expected {
+                        Expected::Value { value, .. } => value,
+                        Expected::Text(_) => unreachable!("a function kata"),
+                    },
+                    test,
+                })
+                .collect();
+        }
+        Ok(None)
+    }
+
     /// The learner's program and the generated tests, which do not depend on each other,
     /// side by side.
     fn build(&self, sub: &Submission) -> Result<(Compiled, Vec<prepare::GeneratedCase>)> {
         let kata = sub.kata;
-        let unit = Unit {
-            file: &sub.file,
-            main: kata
-                .signature()
-                .map(|sig| harness::function_main(sig, &sub.file)),
-            forbid_unsafe: true,
-        };
+        let unit = unit(sub);
         let needs_generated = !sub.samples_only
             && kata
                 .cases
@@ -155,6 +228,28 @@ impl Judge {
             (compiled, gen.map(|h| h.join().expect("generator thread")))
         });
         Ok((compiled?, generated.transpose()?.unwrap_or_default()))
+    }
+}
+
+/// Where a submission's report comes from.
+fn header<'a>(sub: &'a Submission) -> Header<'a> {
+    Header {
+        kata: &sub.kata.id,
+        title: &sub.kata.title,
+        reveal: sub.kata.reveal,
+        samples_only: sub.samples_only,
+    }
+}
+
+/// The program to build for a submission: its file, and the harness around a function.
+fn unit<'a>(sub: &'a Submission) -> Unit<'a> {
+    Unit {
+        file: &sub.file,
+        main: sub
+            .kata
+            .signature()
+            .map(|sig| harness::function_main(sig, &sub.file)),
+        forbid_unsafe: true,
     }
 }
 
@@ -233,6 +328,9 @@ fn report_key(sub: &Submission, binary: &std::path::Path) -> String {
         binary.to_string_lossy().as_bytes(),
         &crate::sys::euid().to_le_bytes(),
         kata.source.as_bytes(),
+        // `validate` judges with other limits than the kata file's.
+        &kata.time_limit.as_nanos().to_le_bytes(),
+        &kata.memory_limit.to_le_bytes(),
         // Generated tests' answers come from the reference solution.
         reference.as_bytes(),
         &[u8::from(sub.samples_only)],

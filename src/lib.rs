@@ -25,6 +25,7 @@ pub mod sandbox;
 pub mod schedule;
 pub mod signature;
 pub mod source_policy;
+pub mod stress;
 #[allow(unsafe_code)]
 pub mod sys;
 pub mod toolchain;

@@ -8,6 +8,7 @@ mod list;
 mod new;
 mod next;
 mod show;
+mod stress;
 mod submit;
 mod validate;
 
@@ -58,7 +59,11 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::List { json } => list::run(&ctx, json),
         Command::Show { id } => show::run(&ctx, &id),
         Command::Hint { id } => hint::run(&ctx, &id),
-        Command::Validate { ids } => validate::run(&ctx, &ids),
+        Command::Validate {
+            ids,
+            suggest_time_limit,
+        } => validate::run(&ctx, &ids, suggest_time_limit),
+        Command::Stress(args) => stress::run(&ctx, &args),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
     }

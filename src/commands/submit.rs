@@ -79,7 +79,7 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
 /// Reads the file to judge. A symbolic link is refused: a grader judging someone else's
 /// files would otherwise compile, and quote back in diagnostics, whatever file the link
 /// points at.
-fn read_solution(path: &Path) -> Result<SourceFile> {
+pub(super) fn read_solution(path: &Path) -> Result<SourceFile> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| Error::io("read", path, e))?;
     if meta.file_type().is_symlink() {
         return Err(Error::input(format!(

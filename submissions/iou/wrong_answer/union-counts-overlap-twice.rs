@@ -1,0 +1,13 @@
+// Mistake: takes the union as area(a) + area(b), counting the overlap twice (identical boxes give 0.5).
+pub fn iou(a: [f64; 4], b: [f64; 4]) -> f64 {
+    let area = |r: [f64; 4]| (r[2] - r[0]) * (r[3] - r[1]);
+    let width = (a[2].min(b[2]) - a[0].max(b[0])).max(0.0);
+    let height = (a[3].min(b[3]) - a[1].max(b[1])).max(0.0);
+    let intersection = width * height;
+    let union = area(a) + area(b);
+    if union <= 0.0 {
+        0.0
+    } else {
+        intersection / union
+    }
+}

@@ -1,0 +1,10 @@
+// Mistake: multiplies by the std instead of dividing (the inverse transform, used to undo a normalization).
+pub fn normalize(img: &[Vec<Vec<f64>>], mean: [f64; 3], std: [f64; 3]) -> Vec<Vec<Vec<f64>>> {
+    img.iter()
+        .map(|row| {
+            row.iter()
+                .map(|pixel| (0..3).map(|c| (pixel[c] - mean[c]) * std[c]).collect())
+                .collect()
+        })
+        .collect()
+}
