@@ -2,6 +2,7 @@
 //! global flags, the statement printer used by `next` and `show`, and the progress line of
 //! the commands that judge.
 
+mod completions;
 mod doctor;
 mod hint;
 mod list;
@@ -66,6 +67,8 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::Stress(args) => stress::run(&ctx, &args),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
+        Command::Completions { shell } => completions::completions(&ctx, shell),
+        Command::Manpage => completions::manpage(&ctx),
     }
 }
 
