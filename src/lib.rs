@@ -8,6 +8,7 @@ pub mod cli;
 pub mod color;
 pub mod commands;
 pub mod compile;
+pub mod editor;
 pub mod error;
 pub mod generate;
 pub mod harness;

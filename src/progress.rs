@@ -5,7 +5,6 @@ use crate::error::{Error, Result};
 use crate::verdict::Verdict;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -67,21 +66,10 @@ impl Progress {
         })
     }
 
-    /// Writes the progress file atomically: a temporary file in the same folder, flushed,
-    /// then renamed over the old one.
+    /// Writes the progress file atomically.
     pub fn save(&self, workspace: &Path) -> Result<()> {
-        let path = Self::path(workspace);
-        let dir = path.parent().expect("has a parent");
-        std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-        let mut tmp =
-            tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("write in", dir, e))?;
         let text = serde_json::to_string_pretty(self).expect("progress serializes");
-        tmp.write_all(text.as_bytes())
-            .and_then(|_| tmp.as_file().sync_all())
-            .map_err(|e| Error::io("write", tmp.path(), e))?;
-        tmp.persist(&path)
-            .map_err(|e| Error::io("write", &path, e.error))?;
-        Ok(())
+        crate::workspace::write_atomic(&Self::path(workspace), &text)
     }
 
     /// Reads, changes and writes the progress file under an exclusive lock on

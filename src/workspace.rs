@@ -42,6 +42,21 @@ impl Workspace {
     }
 }
 
+/// Writes `text` to `path` atomically: a temporary file in the same folder, flushed, then
+/// renamed over the old one, so a reader never sees half a file.
+pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
+    let dir = path.parent().expect("has a parent");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    let mut tmp =
+        tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("write in", dir, e))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("write", path, e.error))?;
+    Ok(())
+}
+
 /// How to show `path` to the learner: relative to the current folder when it is inside it.
 pub fn display_path(path: &Path) -> PathBuf {
     let cwd = std::env::current_dir().ok();

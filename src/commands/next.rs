@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use crate::color::{Mark, Style};
+use crate::editor;
 use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness;
@@ -49,12 +50,21 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
     Progress::update(&ctx.workspace.root, |p| {
         p.last_served = Some(kata.id.to_string())
     })?;
+    let project = editor::update(&ctx.workspace, &set)?;
     let file = display_path(&ctx.workspace.file(kata.id.as_str()));
     ctx.ui.out(&super::statement(kata, ctx.color()))?;
     let note = if wrote {
         format!("Wrote the starter file {}.", file.display())
     } else {
         format!("Your file {} is kept as it is.", file.display())
+    };
+    let note = match project {
+        editor::Project::Created => format!(
+            "{note}\nWrote Cargo.toml so that your editor (rust-analyzer) and `cargo check` \
+             see your kata files."
+        ),
+        editor::Project::Kept => note,
+        editor::Project::Theirs(advice) => format!("{note}\n{advice}."),
     };
     ctx.ui.out(&format!(
         "\n{note}\nEdit it, then run `{}` for the samples or `{}` to be judged.",
