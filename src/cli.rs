@@ -58,6 +58,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run your file and the reference solution on your own input.
+    Run(RunArgs),
     /// Print the shell completion script for SHELL on stdout.
     Completions {
         #[arg(value_enum)]
@@ -92,6 +94,22 @@ pub struct StressArgs {
     /// How long to draw inputs for, once the programs are built.
     #[arg(long, default_value_t = 5, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub seconds: u64,
+    /// Print one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// The kata (runs ID.rs in the workspace).
+    pub id: String,
+    /// The arguments, as a TOML array with one value per parameter: '[[2, 7, 11, 15], 9]'.
+    #[arg(long, value_name = "TOML", conflicts_with = "input")]
+    pub args: Option<String>,
+    /// A file holding the input: a stdin/stdout kata's stdin, or a function kata's
+    /// arguments as for --args; `-` reads standard input.
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
     /// Print one JSON object on stdout.
     #[arg(long)]
     pub json: bool,

@@ -156,7 +156,7 @@ fn generated_case(stored: Stored, sig: &Signature) -> Result<GeneratedCase, Stri
 fn reference(kata: &Kata) -> Result<&(PathBuf, String)> {
     kata.solution.as_ref().ok_or_else(|| {
         Error::input(format!(
-            "{}: generated tests need the reference solution solutions/{}.rs",
+            "{}: needs the reference solution solutions/{}.rs",
             kata.path.display(),
             kata.id
         ))
@@ -166,41 +166,51 @@ fn reference(kata: &Kata) -> Result<&(PathBuf, String)> {
 /// Builds the generator and the reference solution, side by side.
 fn build(compiler: &Compiler, kata: &Kata, sig: &Signature) -> Result<(PathBuf, PathBuf)> {
     let gen_source = kata.generator.as_deref().expect("checked at load");
-    let (sol_path, sol_source) = reference(kata)?;
     let gen_file = SourceFile::named("generator.rs", "", harness::generator_main(sig, gen_source));
     let gen_unit = Unit {
         file: &gen_file,
         main: None,
         forbid_unsafe: true,
     };
-    let sol_file = SourceFile::named(&format!("{}.rs", kata.id), "solutions/", sol_source.clone());
-    let ref_unit = Unit {
-        file: &sol_file,
-        main: Some(harness::function_main(sig, &sol_file)),
-        forbid_unsafe: true,
-    };
-    let build = |unit: &Unit, what: String| -> Result<PathBuf> {
-        match compiler.build(unit)? {
-            Compiled::Binary(p) => Ok(p),
-            Compiled::Failed(diag) => {
-                Err(Error::input(format!("{what} does not compile:\n{diag}")))
-            }
-        }
-    };
     let (g, r) = std::thread::scope(|s| {
         let g = s.spawn(|| {
-            build(
+            build_unit(
+                compiler,
                 &gen_unit,
                 format!("the generator of {}", kata.path.display()),
             )
         });
-        let r = build(
-            &ref_unit,
-            format!("the reference solution {}", sol_path.display()),
-        );
+        let r = build_reference(compiler, kata);
         (g.join().expect("generator build"), r)
     });
     Ok((g?, r?))
+}
+
+/// Builds (or finds in the cache) the kata's reference solution, with the harness around a
+/// function kata's function.
+pub fn build_reference(compiler: &Compiler, kata: &Kata) -> Result<PathBuf> {
+    let (sol_path, sol_source) = reference(kata)?;
+    let sol_file = SourceFile::named(&format!("{}.rs", kata.id), "solutions/", sol_source.clone());
+    let ref_unit = Unit {
+        file: &sol_file,
+        main: kata
+            .signature()
+            .map(|sig| harness::function_main(sig, &sol_file)),
+        forbid_unsafe: true,
+    };
+    build_unit(
+        compiler,
+        &ref_unit,
+        format!("the reference solution {}", sol_path.display()),
+    )
+}
+
+/// A program of the kata's own, which must compile.
+fn build_unit(compiler: &Compiler, unit: &Unit, what: String) -> Result<PathBuf> {
+    match compiler.build(unit)? {
+        Compiled::Binary(p) => Ok(p),
+        Compiled::Failed(diag) => Err(Error::input(format!("{what} does not compile:\n{diag}"))),
+    }
 }
 
 /// Runs the generator and the reference on one generated case.

@@ -10,16 +10,17 @@ use crate::color::Color;
 use crate::compile::{Compiled, Compiler, Unit};
 use crate::error::Result;
 use crate::generate;
+use crate::harness::channel::Nonce;
 use crate::harness::{self, layout::SourceFile};
 use crate::kata::{self, Case, CaseData, Generate, Kata, Reveal};
 use crate::prepare::{self, Expected, Job};
 use crate::report::{Header, Report, Shown, TestReport};
-use crate::run::{self, Limits, Program};
+use crate::run::{self, Limits, Outcome, Program};
 use crate::sandbox;
 use crate::schedule;
 use crate::toolchain::Toolchain;
 use crate::value::Value;
-use crate::verdict::{self, Verdict};
+use crate::verdict::{self, Answer, Verdict};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
@@ -52,6 +53,36 @@ pub struct Drawn {
     pub expected: Value,
     /// The submission's run, judged as a test named after the draw.
     pub test: TestReport,
+}
+
+/// A learner's own input (`kata run`): a function kata's arguments, or a stdin kata's text.
+#[derive(Debug, Clone)]
+pub enum Input {
+    Args(Vec<Value>),
+    Stdin(String),
+}
+
+/// How one program did on a learner's input.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    /// Its answer (a function's value, or a stdin kata's stdout), when it ran to its end.
+    pub answer: Option<Answer>,
+    /// How it ended, when that was not normally: the verdict and why.
+    pub failure: Option<(Verdict, String)>,
+    /// CPU time.
+    pub time: std::time::Duration,
+    /// A function kata's debugging output (what it printed), shortened.
+    pub output: String,
+}
+
+/// The learner's program and the reference solution on the learner's input.
+#[derive(Debug, Clone)]
+pub struct InputReport {
+    pub reference: Ran,
+    pub learner: Ran,
+    /// The checker's decision on the learner's run, against the reference's answer; `None`
+    /// when the reference has no answer (the input is outside what it handles).
+    pub verdict: Option<Verdict>,
 }
 
 /// Where judging happens: the compiler, the cache, what the compiler may not read, and what
@@ -159,16 +190,8 @@ impl Judge {
             ))
         })?;
         on_stage(Stage::Compiling);
-        let compiler = self.compiler();
-        let unit = unit(sub);
-        let (compiled, drawer) = std::thread::scope(|s| {
-            let drawer = s.spawn(|| generate::Drawer::build(&compiler, kata));
-            (
-                compiler.build(&unit),
-                drawer.join().expect("generator thread"),
-            )
-        });
-        let binary = match compiled? {
+        let (compiled, drawer) = self.build_beside(sub, |c| generate::Drawer::build(c, kata))?;
+        let binary = match compiled {
             Compiled::Binary(p) => p,
             Compiled::Failed(diag) => return Ok(Some(Report::compile_error(header(sub), diag))),
         };
@@ -209,6 +232,110 @@ impl Judge {
                 .collect();
         }
         Ok(None)
+    }
+
+    /// Runs `sub` and the kata's reference solution on the learner's own `input` (`kata
+    /// run`), each under the kata's limits in the sandbox, and judges the learner's answer
+    /// with the kata's checker against the reference's. A program that does not compile
+    /// ends it with the report of its compile error.
+    pub fn judge_input(
+        &self,
+        sub: &Submission,
+        input: &Input,
+        on_stage: &(dyn Fn(Stage) + Sync),
+    ) -> Result<std::result::Result<InputReport, Report>> {
+        let kata = sub.kata;
+        on_stage(Stage::Compiling);
+        let (compiled, reference) =
+            self.build_beside(sub, |c| generate::build_reference(c, kata))?;
+        let binary = match compiled {
+            Compiled::Binary(p) => p,
+            Compiled::Failed(diag) => return Ok(Err(Report::compile_error(header(sub), diag))),
+        };
+        let reference = reference?;
+        on_stage(Stage::Running { done: 0, total: 2 });
+        let payload = match (input, kata.signature()) {
+            (Input::Args(args), Some(sig)) => {
+                let mut wire = String::new();
+                for (v, p) in args.iter().zip(&sig.params) {
+                    v.encode(&p.ty, &mut wire);
+                }
+                Some(wire.into_bytes())
+            }
+            (Input::Stdin(_), None) => None,
+            _ => unreachable!("the input's kind follows the kata's"),
+        };
+        let stdin = |nonce: &Nonce| match (&payload, input) {
+            (Some(wire), _) => nonce.input(wire),
+            (None, Input::Stdin(text)) => text.as_bytes().to_vec(),
+            (None, Input::Args(_)) => unreachable!("arguments are encoded"),
+        };
+        let run_one = |binary: &std::path::Path, answer: usize| -> Result<(Outcome, Nonce)> {
+            let nonce = Nonce::new();
+            let program = Program {
+                binary,
+                read: Vec::new(),
+            };
+            let outcome = run::run(&program, &stdin(&nonce), limits(kata, answer))?;
+            Ok((outcome, nonce))
+        };
+        let (ref_outcome, ref_nonce) = run_one(&reference, run::MAX_CHANNEL)?;
+        let reference = ran(kata, &ref_outcome, &ref_nonce, run::MAX_CHANNEL);
+        on_stage(Stage::Running { done: 1, total: 2 });
+        let expected_len = match &reference.answer {
+            Some(Answer::Value(v)) => {
+                let mut wire = String::new();
+                v.encode(
+                    kata.signature().expect("a function kata").answer_ty(),
+                    &mut wire,
+                );
+                wire.len()
+            }
+            _ => 0,
+        };
+        let answer_limit = Nonce::new().answer_limit(expected_len);
+        let (outcome, nonce) = run_one(&binary, answer_limit)?;
+        let learner = ran(kata, &outcome, &nonce, answer_limit);
+        let verdict = reference.answer.as_ref().map(|answer| {
+            let expected = match (answer, kata.signature()) {
+                (Answer::Value(value), Some(sig)) => Expected::Value {
+                    value: value.clone(),
+                    ty: sig.answer_ty(),
+                },
+                (Answer::Text(text), _) => Expected::Text(text),
+                _ => unreachable!("the answer's kind follows the kata's"),
+            };
+            verdict::decide(
+                &outcome,
+                &limits(kata, answer_limit),
+                &expected,
+                &nonce,
+                &kata.check,
+            )
+            .verdict
+        });
+        on_stage(Stage::Running { done: 2, total: 2 });
+        Ok(Ok(InputReport {
+            reference,
+            learner,
+            verdict,
+        }))
+    }
+
+    /// The learner's program and, side by side, what `other` builds of the kata's own (the
+    /// generator, the reference solution).
+    fn build_beside<T: Send>(
+        &self,
+        sub: &Submission,
+        other: impl FnOnce(&Compiler) -> Result<T> + Send,
+    ) -> Result<(Compiled, Result<T>)> {
+        let compiler = self.compiler();
+        let unit = unit(sub);
+        let (compiled, built) = std::thread::scope(|s| {
+            let built = s.spawn(|| other(&compiler));
+            (compiler.build(&unit), built.join().expect("build thread"))
+        });
+        Ok((compiled?, built))
     }
 
     /// The learner's program and the generated tests, which do not depend on each other,
@@ -271,16 +398,7 @@ fn run_tests(
         schedule::workers(),
         |job| job.stdin.len(),
         |job| {
-            let limits = Limits {
-                time: kata.time_limit,
-                memory: kata.memory_limit,
-                output: OUTPUT_LIMIT,
-                stdout_kept: match job.expected {
-                    Expected::Text(_) => OUTPUT_LIMIT,
-                    Expected::Value { .. } => run::SHOWN_OUTPUT,
-                },
-                answer: job.answer_limit,
-            };
+            let limits = limits(kata, job.answer_limit);
             let outcome = run::run(&program, &job.stdin, limits)?;
             let decision =
                 verdict::decide(&outcome, &limits, &job.expected, &job.nonce, &kata.check);
@@ -302,6 +420,52 @@ fn run_tests(
     )
     .into_iter()
     .collect()
+}
+
+/// How a run ended, and its answer when it ended normally.
+fn ran(kata: &Kata, outcome: &Outcome, nonce: &Nonce, answer_limit: usize) -> Ran {
+    let mut failure = verdict::classify(outcome, &limits(kata, answer_limit));
+    let answer = match (failure.is_none(), kata.signature()) {
+        (false, _) => None,
+        (true, Some(sig)) => match nonce
+            .answer(&outcome.channel)
+            .and_then(|a| Value::decode(&mut crate::value::Wire::new(a), sig.answer_ty()))
+        {
+            Ok(v) => Some(Answer::Value(v)),
+            Err(why) => {
+                failure = Some((Verdict::RuntimeError, why));
+                None
+            }
+        },
+        (true, None) => Some(Answer::Text(
+            String::from_utf8_lossy(&outcome.stdout).into_owned(),
+        )),
+    };
+    let output = match kata.signature() {
+        Some(_) => crate::value::truncate_text(&String::from_utf8_lossy(&outcome.stdout), 4096),
+        None => String::new(),
+    };
+    Ran {
+        answer,
+        failure,
+        time: outcome.cpu,
+        output,
+    }
+}
+
+/// A kata's limits on one run; `answer`: bytes allowed on the answer channel.
+fn limits(kata: &Kata, answer: usize) -> Limits {
+    Limits {
+        time: kata.time_limit,
+        memory: kata.memory_limit,
+        output: OUTPUT_LIMIT,
+        // A stdin kata's answer is its stdout.
+        stdout_kept: match kata.signature() {
+            None => OUTPUT_LIMIT,
+            Some(_) => run::SHOWN_OUTPUT,
+        },
+        answer,
+    }
 }
 
 /// What a failing test shows: its input and expected answer.

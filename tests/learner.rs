@@ -168,3 +168,108 @@ fn rust_analyzer_sees_the_learners_file_as_part_of_the_crate() {
     );
     assert!(!all.contains("unlinked-file"), "{all}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// kata run: the learner's own input
+// ---------------------------------------------------------------------------------------------
+
+/// `add` that is wrong when `a` is 3, and says what it adds.
+const ADD_OFF_AT_3: &str = "pub fn add(a: i64, b: i64) -> i64 {\n    \
+    println!(\"adding {a} and {b}\");\n    a + b + i64::from(a == 3)\n}\n";
+
+#[test]
+fn run_shows_both_answers_the_checkers_verdict_and_the_learners_output() {
+    let t = Test::new().fixture_katas().file("add.rs", ADD_OFF_AT_3);
+    t.kata(&["run", "add", "--args", "[1, 2]"])
+        .status(0)
+        .stdout_has("    a = 1\n    b = 2")
+        .stdout_has(" reference  3  ")
+        .stdout_has("     yours  3  ")
+        .stdout_has("your output:\n    adding 1 and 2")
+        .stdout_has("✓ the checker (exact) accepts your answer")
+        .run();
+    t.kata(&["run", "add", "--args", "[3, 2]"])
+        .status(1)
+        .stdout_has(" reference  5  ")
+        .stdout_has("     yours  6  ")
+        .stdout_has("✗ wrong_answer")
+        .run();
+    let out = t
+        .kata(&["run", "add", "--args", "[3, 4]", "--json"])
+        .status(1)
+        .run();
+    let json = out.json();
+    assert_eq!(json["reference"]["answer"], "7");
+    assert_eq!(json["yours"]["answer"], "8");
+    assert_eq!(json["yours"]["output"], "adding 3 and 4\n");
+    assert_eq!(json["verdict"], "wrong_answer");
+    assert!(json["yours"]["time_ms"].as_f64().unwrap() > 0.0);
+    // Nothing is recorded: a run is not a submission.
+    assert!(!t.path(".kata/progress.json").exists());
+}
+
+#[test]
+fn run_names_the_parameter_and_its_type_on_bad_input() {
+    let t = Test::new().fixture_katas().file("add.rs", ADD_OFF_AT_3);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--args", "[1]"],
+            "kata: --args: `add` takes 2 arguments (a: i64, b: i64), got 1\n",
+        ),
+        (
+            &["--args", "[1, \"two\"]"],
+            "kata: --args: `b`: expected an integer for `i64`, found the string \"two\"\n",
+        ),
+        (&["--args", "[1, 2"], "kata: --args: not valid TOML: "),
+        (
+            &[],
+            "give the input with --args, one TOML value per parameter of `add` (a: i64, b: i64)",
+        ),
+    ];
+    for (extra, message) in cases {
+        let mut args = vec!["run", "add"];
+        args.extend(*extra);
+        let out = t.kata(&args).status(2).stderr_has(message).run();
+        assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+    }
+    t.kata(&["run", "add", "--args", "[1, 2]", "--input", "x"])
+        .status(2)
+        .stderr_has("cannot be used with")
+        .run();
+}
+
+#[test]
+fn run_feeds_a_stdin_katas_file_and_holds_the_learner_to_the_limits() {
+    let t = Test::new()
+        .fixture_katas()
+        .fixture("sum-lines.rs", "solutions/sum-lines.rs")
+        .file("in.txt", "1\n2\n39\n");
+    t.kata(&["run", "sum-lines", "--input", "in.txt"])
+        .status(0)
+        .stdout_has(" reference  42  ")
+        .stdout_has("     yours  42  ")
+        .run();
+    // An input the reference cannot handle is bad input; its panic (its source) stays hidden.
+    t.write("in.txt", "x\n");
+    t.kata(&["run", "sum-lines", "--input", "in.txt"])
+        .status(2)
+        .stdout_has(" reference  runtime_error  ")
+        .stdout_lacks("solutions/")
+        .stderr_has("the reference solution does not handle this input (runtime_error)")
+        .run();
+    t.kata(&["run", "sum-lines", "--args", "[1]"])
+        .status(2)
+        .stderr_has("sum-lines is a stdin/stdout kata; give its input with --input FILE")
+        .run();
+    // The kata's time limit holds, as in `submit`.
+    t.write(
+        "add.rs",
+        "pub fn add(a: i64, b: i64) -> i64 {\n    loop {}\n}\n",
+    );
+    t.kata(&["run", "add", "--args", "[1, 2]"])
+        .status(1)
+        .stdout_has("yours  time_limit_exceeded: used")
+        .stdout_has(" reference  3  ")
+        .run();
+}

@@ -3,6 +3,7 @@
 //! the commands that judge.
 
 mod completions;
+mod custom;
 mod doctor;
 mod hint;
 mod list;
@@ -67,6 +68,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::Stress(args) => stress::run(&ctx, &args),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
+        Command::Run(args) => custom::run(&ctx, &args),
         Command::Completions { shell } => completions::completions(&ctx, shell),
         Command::Manpage => completions::manpage(&ctx),
     }
