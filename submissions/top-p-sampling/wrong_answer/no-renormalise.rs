@@ -1,0 +1,23 @@
+// Mistake: compares the raw running sum with u without renormalising by the nucleus's mass.
+pub fn top_p_sample(probs: &[f64], p: f64, u: f64) -> usize {
+    let mut order: Vec<usize> = (0..probs.len()).collect();
+    order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]).then(a.cmp(&b)));
+    let mut kept = 0;
+    let mut sum = 0.0;
+    for &token in &order {
+        kept += 1;
+        sum += probs[token];
+        if sum >= p {
+            break;
+        }
+    }
+    let nucleus = &order[..kept];
+    let mut running = 0.0;
+    for &token in nucleus {
+        running += probs[token];
+        if running > u {
+            return token;
+        }
+    }
+    nucleus[kept - 1]
+}

@@ -1,0 +1,23 @@
+// Mistake: sorts by probability descending with ties to the higher index.
+pub fn top_p_sample(probs: &[f64], p: f64, u: f64) -> usize {
+    let mut order: Vec<usize> = (0..probs.len()).collect();
+    order.sort_by(|&a, &b| probs[b].total_cmp(&probs[a]).then(b.cmp(&a)));
+    let mut kept = 0;
+    let mut sum = 0.0;
+    for &token in &order {
+        kept += 1;
+        sum += probs[token];
+        if sum >= p {
+            break;
+        }
+    }
+    let nucleus = &order[..kept];
+    let mut running = 0.0;
+    for &token in nucleus {
+        running += probs[token];
+        if running / sum > u {
+            return token;
+        }
+    }
+    nucleus[kept - 1]
+}
