@@ -60,6 +60,16 @@ pub enum Command {
     },
     /// Run your file and the reference solution on your own input.
     Run(RunArgs),
+    /// Show the reference solution of a kata you solved.
+    Solution {
+        id: String,
+        /// Show it before the kata is solved (recorded in your progress, shown by `list`).
+        #[arg(long)]
+        reveal: bool,
+        /// Print one JSON object on stdout.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the shell completion script for SHELL on stdout.
     Completions {
         #[arg(value_enum)]

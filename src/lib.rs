@@ -14,6 +14,7 @@ pub mod generate;
 pub mod harness;
 pub mod judge;
 pub mod kata;
+pub mod markdown;
 pub mod prepare;
 pub mod progress;
 pub mod report;

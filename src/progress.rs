@@ -32,6 +32,9 @@ pub struct KataProgress {
     pub total: usize,
     #[serde(default)]
     pub hints_shown: usize,
+    /// The reference solution was shown before the kata was solved (`solution --reveal`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed: bool,
 }
 
 /// Learner-facing status of a kata.

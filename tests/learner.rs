@@ -273,3 +273,138 @@ fn run_feeds_a_stdin_katas_file_and_holds_the_learner_to_the_limits() {
         .stdout_has(" reference  3  ")
         .run();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Statements for the terminal, and the reference solution
+// ---------------------------------------------------------------------------------------------
+
+/// A statement with each kind of Markdown a kata uses.
+const RICH_STATEMENT: &str = r#"statement = """
+Return **the sum** of `a` and *b*.
+
+### Examples
+
+| `a` | `b` | result |
+|---|---|---|
+| `1` | `2` | `3` |
+| `10` | `-20` | `-10` |
+
+```rust
+pub fn add(a: i64, b: i64) -> i64
+```
+
+### Constraints
+
+- `-10^9 <= a, b <= 10^9`
+- Aim for **O(1)** time: one addition, no loop over
+  the numbers between them.
+""""#;
+
+/// A kata folder (`katas/`, `solutions/`) of its own: the fixture `add` with a rich statement.
+fn rich_katas(t: &Test) -> std::path::PathBuf {
+    let toml = common::fixture("katas/add.toml")
+        .replace("statement = \"Return `a + b`.\"", RICH_STATEMENT);
+    t.write("course/katas/add.toml", &toml);
+    t.write(
+        "course/solutions/add.rs",
+        &common::fixture("solutions/add.rs"),
+    );
+    t.path("course/katas")
+}
+
+#[test]
+fn statements_are_plain_text_off_a_terminal_and_styled_with_colour_always() {
+    let t = Test::new();
+    let katas = rich_katas(&t);
+    let t = t.katas(&katas);
+    let plain = t.kata(&["show", "add"]).status(0).run().stdout;
+    for noise in ["**", "`", "###", "```", "\x1b["] {
+        assert!(!plain.contains(noise), "{noise:?} in\n{plain}");
+    }
+    assert!(plain.contains("Return the sum of a and b."), "{plain}");
+    assert!(plain.contains("\nExamples\n"), "{plain}");
+    assert!(
+        plain.contains("    pub fn add(a: i64, b: i64) -> i64"),
+        "{plain}"
+    );
+    // The table's columns line up.
+    let rows: Vec<&str> = plain.lines().filter(|l| l.starts_with('│')).collect();
+    assert_eq!(rows.len(), 3, "{plain}");
+    let bars = |l: &str| {
+        l.chars()
+            .enumerate()
+            .filter(|(_, c)| *c == '│')
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    assert!(rows.iter().all(|r| bars(r) == bars(rows[0])), "{plain}");
+    // `--color always` styles it, even into a pipe.
+    let styled = Run::kata()
+        .dir(t.workspace.path())
+        .arg("--katas")
+        .arg(&katas)
+        .args(&["--color", "always", "show", "add"])
+        .status(0)
+        .run()
+        .stdout;
+    assert!(styled.contains("\x1b[1mthe sum\x1b[0m"), "{styled:?}");
+    assert!(!styled.contains("**"), "{styled:?}");
+    // `next` prints the same statement.
+    t.kata(&["next"])
+        .status(0)
+        .stdout_has("Return the sum of a and b.")
+        .run();
+}
+
+#[test]
+fn the_solution_waits_for_a_solve_unless_revealed_and_list_tells() {
+    let t = Test::new();
+    let katas = rich_katas(&t);
+    let t = t.katas(&katas);
+    t.write(
+        "add.rs",
+        "pub fn add(a: i64, b: i64) -> i64 {\n    a - b\n}\n",
+    );
+    t.kata(&["solution", "add"])
+        .status(1)
+        .stdout_has("add is not solved yet")
+        .stdout_has("kata solution add --reveal")
+        .stdout_lacks("a + b")
+        .run();
+    let out = t.kata(&["solution", "add", "--json"]).status(1).run();
+    assert_eq!(out.json()["solution"], serde_json::Value::Null);
+    t.kata(&["list"]).status(0).stdout_lacks("revealed").run();
+    t.kata(&["solution", "add", "--reveal"])
+        .status(0)
+        .stdout_has("The reference solution")
+        .stdout_has("• Aim for O(1) time: one addition, no loop over the numbers between them.")
+        .stdout_has("pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}")
+        .run();
+    let progress: serde_json::Value = serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
+    assert_eq!(progress["katas"]["add"]["revealed"], true);
+    t.kata(&["list"])
+        .status(0)
+        .stdout_has("Add  (solution revealed)")
+        .run();
+    let listed = t.kata(&["list", "--json"]).status(0).run().json();
+    assert_eq!(listed["katas"][0]["revealed"], true);
+    // Solved, it is shown without asking, and the reveal stays on record.
+    t.write(
+        "add.rs",
+        "pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n",
+    );
+    t.kata(&["submit", "add"]).status(0).run();
+    let out = t
+        .kata(&["solution", "add", "--json"])
+        .status(0)
+        .run()
+        .json();
+    assert_eq!(out["solved"], true);
+    assert_eq!(out["revealed"], true);
+    assert!(out["solution"].as_str().unwrap().contains("a + b"));
+    assert!(out["complexity"].as_str().unwrap().contains("O(1)"));
+    t.kata(&["solution", "nope"])
+        .status(2)
+        .stderr_has("unknown kata `nope`")
+        .run();
+}

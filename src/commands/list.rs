@@ -24,6 +24,8 @@ struct Row<'a> {
     topic: &'a str,
     difficulty: Difficulty,
     status: progress::Status,
+    /// The reference solution was shown before the kata was solved.
+    revealed: bool,
 }
 
 pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
@@ -38,6 +40,10 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
             topic: &k.topic,
             difficulty: k.difficulty,
             status: progress.status(k.id.as_str()),
+            revealed: progress
+                .katas
+                .get(k.id.as_str())
+                .is_some_and(|p| p.revealed),
         })
         .collect();
     let solved = rows
@@ -64,8 +70,13 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
             progress::Status::Attempted => Mark::Tried,
             progress::Status::New => Mark::Untried,
         });
+        let revealed = if r.revealed {
+            c.paint(crate::color::Style::Dim, "  (solution revealed)")
+        } else {
+            String::new()
+        };
         out.push_str(&format!(
-            "{mark} {:id_w$}  {:topic_w$}  {:6}  {}\n",
+            "{mark} {:id_w$}  {:topic_w$}  {:6}  {}{revealed}\n",
             r.id.as_str(),
             r.topic,
             r.difficulty.to_string(),

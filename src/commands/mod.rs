@@ -10,6 +10,7 @@ mod list;
 mod new;
 mod next;
 mod show;
+mod solution;
 mod stress;
 mod submit;
 mod validate;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
         Command::Run(args) => custom::run(&ctx, &args),
+        Command::Solution { id, reveal, json } => solution::run(&ctx, &id, reveal, json),
         Command::Completions { shell } => completions::completions(&ctx, shell),
         Command::Manpage => completions::manpage(&ctx),
     }
@@ -96,7 +98,8 @@ pub fn statement(kata: &Kata, c: Color) -> String {
     if let Some(sig) = kata.signature() {
         writeln!(s, "\n    {}", c.paint(Style::Code, &sig.text)).unwrap();
     }
-    writeln!(s, "\n{}", kata.statement.trim_end()).unwrap();
+    let text = crate::markdown::render(&kata.statement, c, crate::markdown::width());
+    writeln!(s, "\n{text}").unwrap();
     for (i, case) in kata.samples().enumerate() {
         writeln!(
             s,
