@@ -3,7 +3,7 @@
 //! stdout text with trailing white space ignored.
 
 use crate::kata::{Check, CheckMode};
-use crate::value::Value;
+use crate::value::{call_parts, Value};
 use std::cmp::Ordering;
 
 /// Whether `actual` is an accepted answer when `expected` is.
@@ -19,6 +19,18 @@ pub fn values_match(expected: &Value, actual: &Value, check: &Check) -> bool {
     } else {
         same(expected, actual, tolerance)
     }
+}
+
+/// The first of a design test's calls whose result is wrong (or missing), each judged with
+/// `check` on its own; `None` when every result matches.
+pub fn first_wrong_call(expected: &[Value], actual: &[Value], check: &Check) -> Option<usize> {
+    let wrong = expected.iter().zip(actual).position(|(e, a)| {
+        let ((ei, ev), (ai, av)) = (call_parts(e), call_parts(a));
+        ei != ai
+            || ev.len() != av.len()
+            || ev.iter().zip(av).any(|(e, a)| !values_match(e, a, check))
+    });
+    wrong.or((actual.len() != expected.len()).then(|| actual.len().min(expected.len())))
 }
 
 fn same(e: &Value, a: &Value, tol: Option<f64>) -> bool {

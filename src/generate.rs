@@ -13,8 +13,8 @@ use crate::kata::{CaseData, Generate, Kata};
 use crate::prepare::GeneratedCase;
 use crate::run::{self, Limits, Program};
 use crate::schedule;
-use crate::signature::Signature;
-use crate::value::{Value, Wire};
+use crate::signature::{Design, Signature};
+use crate::value::{self, Value, Wire};
 use crate::verdict;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -80,7 +80,7 @@ pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
             continue;
         }
         if built.is_none() {
-            built = Some(build(compiler, kata, sig)?);
+            built = Some(build(compiler, kata)?);
         }
         let (gen_bin, ref_bin) = built.as_ref().expect("just built");
         let stored = produce(kata, &case.name, g, gen_bin, ref_bin)?;
@@ -108,16 +108,13 @@ pub struct Drawer {
 impl Drawer {
     /// Builds (or finds in the cache) the kata's generator and reference solution.
     pub fn build(compiler: &Compiler, kata: &Kata) -> Result<Drawer> {
-        let sig = match (kata.signature(), &kata.generator) {
-            (Some(sig), Some(_)) => sig,
-            _ => {
-                return Err(Error::input(format!(
-                    "{}: has no [generator] to draw inputs from",
-                    kata.path.display()
-                )))
-            }
-        };
-        let (generator, reference) = build(compiler, kata, sig)?;
+        if kata.signature().is_none() || kata.generator.is_none() {
+            return Err(Error::input(format!(
+                "{}: has no [generator] to draw inputs from",
+                kata.path.display()
+            )));
+        }
+        let (generator, reference) = build(compiler, kata)?;
         Ok(Drawer {
             generator,
             reference,
@@ -164,9 +161,13 @@ fn reference(kata: &Kata) -> Result<&(PathBuf, String)> {
 }
 
 /// Builds the generator and the reference solution, side by side.
-fn build(compiler: &Compiler, kata: &Kata, sig: &Signature) -> Result<(PathBuf, PathBuf)> {
+fn build(compiler: &Compiler, kata: &Kata) -> Result<(PathBuf, PathBuf)> {
     let gen_source = kata.generator.as_deref().expect("checked at load");
-    let gen_file = SourceFile::named("generator.rs", "", harness::generator_main(sig, gen_source));
+    let gen_file = SourceFile::named(
+        "generator.rs",
+        "",
+        harness::generator_main(&kata.kind, gen_source),
+    );
     let gen_unit = Unit {
         file: &gen_file,
         main: None,
@@ -193,9 +194,7 @@ pub fn build_reference(compiler: &Compiler, kata: &Kata) -> Result<PathBuf> {
     let sol_file = SourceFile::named(&format!("{}.rs", kata.id), "solutions/", sol_source.clone());
     let ref_unit = Unit {
         file: &sol_file,
-        main: kata
-            .signature()
-            .map(|sig| harness::function_main(sig, &sol_file)),
+        main: harness::main(&kata.kind, &sol_file),
         forbid_unsafe: true,
     };
     build_unit(
@@ -248,6 +247,9 @@ fn produce(
         return Err(fail("generator", format!("{}: {why}", v.label())));
     }
     let args = o.stdout;
+    if let Some(design) = kata.design() {
+        check_calls(design, &args).map_err(|why| fail("generator", why))?;
+    }
     let nonce = Nonce::new();
     let program = Program {
         binary: ref_bin,
@@ -264,6 +266,25 @@ fn produce(
         args,
         answer: answer.to_vec(),
     })
+}
+
+/// That a design kata's generated calls read back and start with the constructor, which
+/// they call only there (the harness takes the first call for the constructor).
+fn check_calls(design: &Design, args: &[u8]) -> std::result::Result<(), String> {
+    let calls = match Value::decode(&mut Wire::new(args), &design.sig.params[0].ty)? {
+        Value::List(calls) => calls,
+        _ => unreachable!("calls decode as a list"),
+    };
+    if calls.is_empty() {
+        return Err("it made no calls: a sequence starts with the constructor".into());
+    }
+    for (position, call) in calls.iter().enumerate() {
+        let (index, _) = value::call_parts(call);
+        if let Some(why) = design.misplaced(position, index) {
+            return Err(format!("call {}: {why}", position + 1));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

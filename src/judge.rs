@@ -372,10 +372,7 @@ fn header<'a>(sub: &'a Submission) -> Header<'a> {
 fn unit<'a>(sub: &'a Submission) -> Unit<'a> {
     Unit {
         file: &sub.file,
-        main: sub
-            .kata
-            .signature()
-            .map(|sig| harness::function_main(sig, &sub.file)),
+        main: harness::main(&sub.kata.kind, &sub.file),
         forbid_unsafe: true,
     }
 }

@@ -1,7 +1,7 @@
 //! The kata model and its loader: `katas/<id>.toml` files, bundled or from a folder.
 
 use crate::error::{Error, Result};
-use crate::signature::Signature;
+use crate::signature::{Design, Signature};
 use crate::value::Value;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -70,6 +70,8 @@ struct KataFile {
     reveal: Reveal,
     /// Absent for a stdin/stdout kata.
     function: Option<FunctionSpec>,
+    /// A type and its methods, instead of `[function]`.
+    design: Option<Spanned<DesignSpec>>,
     #[serde(default)]
     check: CheckSpec,
     /// Rust source of `pub fn generate(rng: &mut Rng, size: usize) -> (params...)`.
@@ -92,6 +94,19 @@ fn default_memory_limit() -> Spanned<u64> {
 #[serde(deny_unknown_fields)]
 struct FunctionSpec {
     signature: Spanned<String>,
+}
+
+/// `[design]`: the type a learner writes, its constructor and its methods.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DesignSpec {
+    /// `LruCache`
+    #[serde(rename = "type")]
+    type_name: Spanned<String>,
+    /// `fn new(capacity: usize) -> Self`
+    constructor: Spanned<String>,
+    /// `fn get(&mut self, key: i32) -> Option<i32>`, ...
+    methods: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -138,9 +153,15 @@ struct CaseSpec {
     /// Stdin/stdout kata: the text fed to stdin.
     input: Option<String>,
     expected: Option<Spanned<toml::Value>>,
+    /// Design kata: the calls, the constructor first, each `[method, args..., expected]`
+    /// (no `expected` for the constructor and for methods returning `()`).
+    calls: Option<Spanned<Vec<CallSpec>>>,
     /// A generated test: `{ seed = 1, size = 100000 }`.
     generate: Option<Generate>,
 }
+
+/// One call of a design test, `[method, args..., expected]`, each item located.
+type CallSpec = Spanned<Vec<Spanned<toml::Value>>>;
 
 /// A generated test's parameters.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -202,6 +223,8 @@ pub struct Check {
 #[derive(Debug, Clone)]
 pub enum Kind {
     Function(Signature),
+    /// A type with methods; a test is a sequence of calls.
+    Design(Design),
     Stdio,
 }
 
@@ -263,12 +286,33 @@ impl Kata {
                 _ => at(offset, message.to_string()),
             }
         })?;
-        let kind = match &file.function {
-            Some(f) => Kind::Function(
+        let kind = match (&file.function, &file.design) {
+            (Some(_), Some(d)) => {
+                return Err(at(
+                    d.span().start,
+                    "a kata has `[function]` or `[design]`, not both".into(),
+                ))
+            }
+            (Some(f), None) => Kind::Function(
                 Signature::parse(f.signature.get_ref())
                     .map_err(|e| at(f.signature.span().start, format!("signature: {e}")))?,
             ),
-            None => Kind::Stdio,
+            (None, Some(d)) => {
+                let d = d.get_ref();
+                let methods: Vec<&str> = d.methods.iter().map(|m| m.get_ref().as_str()).collect();
+                let design =
+                    Design::parse(d.type_name.get_ref(), d.constructor.get_ref(), &methods)
+                        .map_err(|(item, e)| {
+                            let span = match item {
+                                0 => d.type_name.span(),
+                                1 => d.constructor.span(),
+                                i => d.methods[i - 2].span(),
+                            };
+                            at(span.start, e)
+                        })?;
+                Kind::Design(design)
+            }
+            (None, None) => Kind::Stdio,
         };
         let limit_at = |v: &Spanned<u64>, key: &str, max: u64| {
             let n = *v.get_ref();
@@ -340,10 +384,19 @@ impl Kata {
         self.cases.iter().filter(|c| c.sample)
     }
 
+    /// The function the judge calls: a design kata's is its sequence of calls.
     pub fn signature(&self) -> Option<&Signature> {
         match &self.kind {
             Kind::Function(sig) => Some(sig),
+            Kind::Design(d) => Some(&d.sig),
             Kind::Stdio => None,
+        }
+    }
+
+    pub fn design(&self) -> Option<&Design> {
+        match &self.kind {
+            Kind::Design(d) => Some(d),
+            _ => None,
         }
     }
 }
@@ -367,8 +420,12 @@ fn case_data(
     sample: bool,
 ) -> Result<CaseData, CaseError> {
     if let Some(g) = spec.generate {
-        if spec.args.is_some() || spec.input.is_some() || spec.expected.is_some() {
-            return Err((None, "a generated test has no `args`, `input` or `expected`: the reference solution computes the answer".into()));
+        if spec.args.is_some()
+            || spec.input.is_some()
+            || spec.expected.is_some()
+            || spec.calls.is_some()
+        {
+            return Err((None, "a generated test has no `args`, `calls`, `input` or `expected`: the reference solution computes the answer".into()));
         }
         if !has_generator || matches!(kind, Kind::Stdio) {
             return Err((
@@ -380,6 +437,15 @@ fn case_data(
             return Err((None, "samples are written out, not generated".into()));
         }
         return Ok(CaseData::Generated(g));
+    }
+    if let Kind::Design(design) = kind {
+        return design_case(spec, design);
+    }
+    if let Some(calls) = &spec.calls {
+        return Err((
+            Some(calls.span().start),
+            "`calls` are the tests of a `[design]` kata".into(),
+        ));
     }
     let expected = spec
         .expected
@@ -443,7 +509,109 @@ fn case_data(
             };
             Ok(CaseData::Stdio { input, expected })
         }
+        Kind::Design(_) => unreachable!("handled above"),
     }
+}
+
+/// A design kata's test: its calls become the one argument, their results the answer.
+fn design_case(spec: &CaseSpec, design: &Design) -> Result<CaseData, CaseError> {
+    if spec.args.is_some() || spec.input.is_some() || spec.expected.is_some() {
+        return Err((
+            None,
+            "a design kata's tests have `calls`, each `[method, args..., expected]`, not `args`, `input` or `expected`".into(),
+        ));
+    }
+    let calls = spec
+        .calls
+        .as_ref()
+        .ok_or((None, "missing `calls`".to_string()))?;
+    if calls.get_ref().is_empty() {
+        return Err((
+            Some(calls.span().start),
+            format!(
+                "`calls` is empty: a test starts with the constructor, {}",
+                design.methods[0].call_form()
+            ),
+        ));
+    }
+    let mut args = Vec::new();
+    let mut results = Vec::new();
+    for (position, call) in calls.get_ref().iter().enumerate() {
+        let at_call = Some(call.span().start);
+        let items = call.get_ref();
+        let (name, rest) = match items.split_first() {
+            Some((name, rest)) => match name.get_ref() {
+                toml::Value::String(n) => (n, rest),
+                _ => {
+                    return Err((
+                        Some(name.span().start),
+                        "a call starts with the method's name, a string".into(),
+                    ))
+                }
+            },
+            None => {
+                return Err((
+                    at_call,
+                    "a call is `[method, args..., expected]`, not empty".into(),
+                ))
+            }
+        };
+        let at_name = Some(items[0].span().start);
+        let index = design.method(name).ok_or_else(|| {
+            let names: Vec<String> = design
+                .methods
+                .iter()
+                .map(|m| format!("`{}`", m.name))
+                .collect();
+            (
+                at_name,
+                format!(
+                    "unknown method `{name}`: `{}` has {}",
+                    design.type_name,
+                    names.join(", ")
+                ),
+            )
+        })?;
+        if let Some(why) = design.misplaced(position, index) {
+            return Err((at_name, why));
+        }
+        let m = &design.methods[index];
+        let wanted = m.params.len() + usize::from(m.ret.is_some());
+        if rest.len() != wanted {
+            return Err((
+                at_call,
+                format!(
+                    "`{}` is called as {}: {wanted} value{} after the name, found {}",
+                    m.name,
+                    m.call_form(),
+                    if wanted == 1 { "" } else { "s" },
+                    rest.len()
+                ),
+            ));
+        }
+        let mut call_value = vec![Value::Int(index as i128)];
+        for (v, p) in rest.iter().zip(&m.params) {
+            call_value.push(
+                Value::from_toml(v.get_ref(), &p.ty)
+                    .map_err(|e| (Some(v.span().start), format!("`{}`: {e}", p.name)))?,
+            );
+        }
+        let mut result = vec![Value::Int(index as i128)];
+        if let (Some(v), Some(t)) = (rest.last(), &m.ret) {
+            result.push(Value::from_toml(v.get_ref(), t).map_err(|e| {
+                (
+                    Some(v.span().start),
+                    format!("`{}`'s expected result: {e}", m.name),
+                )
+            })?);
+        }
+        args.push(Value::Tuple(call_value));
+        results.push(Value::Tuple(result));
+    }
+    Ok(CaseData::Function {
+        args: vec![Value::List(args)],
+        expected: Value::List(results),
+    })
 }
 
 /// Where the katas come from.
@@ -584,6 +752,68 @@ expected = -3
         let text = GOOD.replace("args = [-1, -2]", "args = [-1]");
         let err = parse(&text).unwrap_err().to_string();
         assert!(err.contains("`args` has 1 values"), "{err}");
+    }
+
+    /// A small design kata.
+    pub(crate) const COUNTER: &str = r#"
+title = "Counter"
+topic = "systems"
+difficulty = "easy"
+statement = "Count."
+[design]
+type = "Counter"
+constructor = "fn new(start: i64) -> Self"
+methods = ["fn add(&mut self, n: i64)", "fn get(&self) -> i64"]
+[[samples]]
+calls = [["new", 1], ["add", 2], ["get", 3]]
+"#;
+
+    #[test]
+    fn a_design_test_is_its_calls_and_their_results() {
+        let k = Kata::parse("counter", Path::new("katas/counter.toml"), COUNTER).unwrap();
+        let d = k.design().unwrap();
+        assert_eq!(d.methods.len(), 3);
+        match &k.cases[0].data {
+            CaseData::Function { args, expected } => {
+                assert_eq!(args[0].compact(), "[(0, 1), (1, 2), (2,)]");
+                assert_eq!(expected.compact(), "[(0,), (1,), (2, 3)]");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_call_is_located() {
+        let err = |from: &str, to: &str| {
+            let text = COUNTER.replace(from, to);
+            Kata::parse("counter", Path::new("katas/counter.toml"), &text)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err(r#"["get", 3]"#, r#"["gett", 3]"#);
+        assert!(
+            e.starts_with("katas/counter.toml:11:35: unknown method `gett`: `Counter` has `new`, `add`, `get`"),
+            "{e}"
+        );
+        let e = err(r#"["add", 2]"#, r#"["add", 2, 5]"#);
+        assert!(e.starts_with("katas/counter.toml:11:22:"), "{e}");
+        assert!(e.contains(r#"called as ["add", n]"#), "{e}");
+        let e = err(r#"["add", 2]"#, r#"["add", "x"]"#);
+        assert!(
+            e.starts_with("katas/counter.toml:11:30: `n`: expected an integer"),
+            "{e}"
+        );
+        let e = err(r#"["new", 1], "#, "");
+        assert!(
+            e.contains("11:11: a test starts with the constructor"),
+            "{e}"
+        );
+        let e = err(r#"["get", 3]]"#, r#"["get", 3], ["new", 2]]"#);
+        assert!(e.contains("is called once, first"), "{e}");
+        let e = err("fn get(&self) -> i64", "fn get(self) -> i64");
+        assert!(e.starts_with("katas/counter.toml:9:41: method:"), "{e}");
+        let e = err("calls = [", "args = [");
+        assert!(e.contains("have `calls`"), "{e}");
     }
 
     #[test]

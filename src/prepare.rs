@@ -3,7 +3,7 @@
 //! its answer channel may carry.
 
 use crate::harness::channel::Nonce;
-use crate::kata::{Case, CaseData, Kata, Kind};
+use crate::kata::{Case, CaseData, Kata};
 use crate::signature::{Signature, Ty};
 use crate::value::{Value, Wire};
 
@@ -67,8 +67,8 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
         .map(|case| {
             let nonce = Nonce::new();
             // Each arm also gives the expected answer's size in the wire format.
-            let (stdin, args, expected, expected_len) = match (&case.data, &kata.kind) {
-                (CaseData::Function { args, expected }, Kind::Function(sig)) => {
+            let (stdin, args, expected, expected_len) = match (&case.data, kata.signature()) {
+                (CaseData::Function { args, expected }, Some(sig)) => {
                     let mut wire = String::new();
                     for (v, p) in args.iter().zip(&sig.params) {
                         v.encode(&p.ty, &mut wire);
@@ -85,7 +85,7 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
                         answer.len(),
                     )
                 }
-                (CaseData::Generated(_), Kind::Function(sig)) => {
+                (CaseData::Generated(_), Some(sig)) => {
                     let g = generated.next().expect("one entry per generated case");
                     (
                         nonce.input(&g.args),

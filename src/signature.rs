@@ -1,6 +1,7 @@
 //! The `[function] signature` of a kata: parsed into the types the judge serializes.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// An owned value type the judge can pass to or read back from a solution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,11 @@ pub enum Ty {
     Array(Box<Ty>, usize),
     Tuple(Vec<Ty>),
     Option(Box<Ty>),
+    /// A design kata's sequence of calls: each a method's index, then its arguments.
+    Calls(Arc<Vec<Method>>),
+    /// What a sequence of calls returned: each a method's index, then its result (none for
+    /// the constructor and for a method returning `()`).
+    Returns(Arc<Vec<Method>>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,6 +107,8 @@ impl fmt::Display for Ty {
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
             Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
             Ty::Option(t) => write!(f, "Option<{t}>"),
+            Ty::Calls(_) => f.write_str("calls"),
+            Ty::Returns(_) => f.write_str("results"),
             Ty::Tuple(ts) => {
                 f.write_str("(")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -189,6 +197,167 @@ impl Signature {
     }
 }
 
+/// How a method reaches its object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Receiver {
+    Ref,
+    RefMut,
+}
+
+/// A constructor or method of a design kata's type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Method {
+    pub name: String,
+    /// `None` for the constructor.
+    pub receiver: Option<Receiver>,
+    pub params: Vec<Param>,
+    /// `None` for the constructor and for `()`.
+    pub ret: Option<Ty>,
+}
+
+impl Method {
+    /// The method as the learner writes it: `pub fn get(&mut self, key: i32) -> Option<i32>`.
+    pub fn text(&self) -> String {
+        let mut params: Vec<String> = self
+            .receiver
+            .map(|r| match r {
+                Receiver::Ref => "&self".to_string(),
+                Receiver::RefMut => "&mut self".to_string(),
+            })
+            .into_iter()
+            .collect();
+        params.extend(
+            self.params
+                .iter()
+                .map(|p| format!("{}: {}", p.name, p.written)),
+        );
+        let ret = match (&self.ret, self.receiver) {
+            (_, None) => " -> Self".to_string(),
+            (Some(t), _) => format!(" -> {t}"),
+            (None, _) => String::new(),
+        };
+        format!("pub fn {}({}){ret}", self.name, params.join(", "))
+    }
+
+    /// How a call is written in a kata file: `["get", key, expected]`.
+    pub fn call_form(&self) -> String {
+        let mut items = vec![format!("{:?}", self.name)];
+        items.extend(self.params.iter().map(|p| p.name.clone()));
+        if self.ret.is_some() {
+            items.push("expected".into());
+        }
+        format!("[{}]", items.join(", "))
+    }
+}
+
+/// A design kata's type: a constructor and methods. A test is a sequence of calls, the
+/// constructor first; each call's result is judged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Design {
+    pub type_name: String,
+    /// The constructor first, then the methods in the kata file's order.
+    pub methods: Arc<Vec<Method>>,
+    /// What the rest of the judge sees: a function of one parameter, the calls, whose
+    /// answer is their results.
+    pub sig: Signature,
+}
+
+impl Design {
+    /// Parses a type's constructor and methods. An error names the item it is about: 0 the
+    /// type name, 1 the constructor, 2 + i the i-th method.
+    pub fn parse(
+        type_name: &str,
+        constructor: &str,
+        methods: &[&str],
+    ) -> Result<Design, (usize, String)> {
+        let ident = type_name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+            && type_name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !ident || type_name == "Self" {
+            return Err((0, format!("`{type_name}` is not a type name")));
+        }
+        let mut all = vec![Parser::new(constructor)
+            .method(type_name, true)
+            .map_err(|e| (1, format!("constructor: {e}")))?];
+        for (i, text) in methods.iter().enumerate() {
+            let m = Parser::new(text)
+                .method(type_name, false)
+                .map_err(|e| (2 + i, format!("method: {e}")))?;
+            if all.iter().any(|o| o.name == m.name) {
+                return Err((2 + i, format!("`{}` is declared twice", m.name)));
+            }
+            all.push(m);
+        }
+        if all.len() == 1 {
+            return Err((0, "a design kata declares at least one method".into()));
+        }
+        let methods = Arc::new(all);
+        let sig = Signature {
+            name: type_name.to_string(),
+            params: vec![Param {
+                name: "calls".into(),
+                ty: Ty::Calls(methods.clone()),
+                pass: Pass::Owned,
+                written: "calls".into(),
+            }],
+            ret: Some(Ty::Returns(methods.clone())),
+            text: String::new(),
+        };
+        Ok(Design {
+            type_name: type_name.to_string(),
+            methods,
+            sig,
+        })
+    }
+
+    /// The index of the method called `name`.
+    pub fn method(&self, name: &str) -> Option<usize> {
+        self.methods.iter().position(|m| m.name == name)
+    }
+
+    /// Why method `index` may not be the call at `position` of a test: the constructor comes
+    /// first and only first.
+    pub fn misplaced(&self, position: usize, index: usize) -> Option<String> {
+        let ctor = &self.methods[0].name;
+        match (position, index) {
+            (0, 0) => None,
+            (0, _) => Some(format!(
+                "a test starts with the constructor, {}",
+                self.methods[0].call_form()
+            )),
+            (_, 0) => Some(format!("the constructor `{ctor}` is called once, first")),
+            _ => None,
+        }
+    }
+
+    /// The type and its methods as the learner writes them, one a line.
+    pub fn text(&self) -> String {
+        let mut lines = vec![format!("impl {} {{", self.type_name)];
+        lines.extend(self.methods.iter().map(|m| format!("    {};", m.text())));
+        lines.push("}".into());
+        lines.join("\n")
+    }
+}
+
+/// `get` → `Get`, `push_back` → `PushBack`: a method's name as a variant of the generator's
+/// `Call` enum.
+pub fn variant_name(method: &str) -> String {
+    method
+        .split('_')
+        .map(|w| {
+            let mut cs = w.chars();
+            match cs.next() {
+                Some(c) => c.to_ascii_uppercase().to_string() + cs.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
 struct Parser<'a> {
     tokens: Vec<&'a str>,
     pos: usize,
@@ -262,16 +431,43 @@ impl<'a> Parser<'a> {
 
     fn signature(&mut self) -> Result<Signature, String> {
         self.expect("pub")?;
+        let name = self.head()?;
+        let params = self.params()?;
+        let ret = self.ret()?;
+        self.end()?;
+        if ret.is_none() && !params.iter().any(|p| p.pass == Pass::RefMut) {
+            return Err(
+                "a function returning `()` must take a `&mut` parameter to be judged on".into(),
+            );
+        }
+        Ok(Signature {
+            name,
+            params,
+            ret,
+            text: String::new(),
+        })
+    }
+
+    /// `fn name`, after any `pub`.
+    fn head(&mut self) -> Result<String, String> {
         self.expect("fn")?;
         let name = self.ident()?.to_string();
         if self.peek() == Some("<") {
             return Err("generic functions are not supported".into());
         }
         self.expect("(")?;
+        Ok(name)
+    }
+
+    /// The parameters after the opening parenthesis (and after a receiver), to the closing one.
+    fn params(&mut self) -> Result<Vec<Param>, String> {
         let mut params = Vec::new();
         while !self.eat(")") {
             let pname = self.ident()?;
             let pname = if pname == "mut" { self.ident()? } else { pname };
+            if pname == "self" {
+                return Err("`self` comes first, as `&self` or `&mut self`".into());
+            }
             self.expect(":")?;
             let start = self.pos;
             let (ty, pass) = self.param_ty()?;
@@ -287,25 +483,76 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        let ret = if self.eat("->") {
+        Ok(params)
+    }
+
+    /// `-> type`, or nothing for `()`.
+    fn ret(&mut self) -> Result<Option<Ty>, String> {
+        if self.eat("->") {
             let ty = self.ty()?;
-            (ty != Ty::Tuple(Vec::new())).then_some(ty)
+            Ok((ty != Ty::Tuple(Vec::new())).then_some(ty))
+        } else {
+            Ok(None)
+        }
+    }
+
+    fn end(&mut self) -> Result<(), String> {
+        match self.peek() {
+            Some(t) => Err(format!("unexpected `{t}` after the signature")),
+            None => Ok(()),
+        }
+    }
+
+    /// A design kata's constructor (`receiver` false: `fn new(..) -> Self`) or method
+    /// (`fn get(&mut self, ..) -> ..`); `pub` may be left out.
+    fn method(&mut self, type_name: &str, constructor: bool) -> Result<Method, String> {
+        self.eat("pub");
+        let name = self.head()?;
+        let receiver = if self.peek() == Some("&") && self.tokens.get(self.pos + 1) == Some(&"self")
+        {
+            self.pos += 2;
+            Some(Receiver::Ref)
+        } else if self.peek() == Some("&")
+            && self.tokens.get(self.pos + 1) == Some(&"mut")
+            && self.tokens.get(self.pos + 2) == Some(&"self")
+        {
+            self.pos += 3;
+            Some(Receiver::RefMut)
+        } else if matches!(self.peek(), Some("self" | "mut")) {
+            return Err("a method takes `&self` or `&mut self`, not `self`".into());
         } else {
             None
         };
-        if let Some(t) = self.peek() {
-            return Err(format!("unexpected `{t}` after the signature"));
+        if receiver.is_some() && !self.eat(",") {
+            self.expect(")")?;
+            self.pos -= 1;
         }
-        if ret.is_none() && !params.iter().any(|p| p.pass == Pass::RefMut) {
-            return Err(
-                "a function returning `()` must take a `&mut` parameter to be judged on".into(),
-            );
-        }
-        Ok(Signature {
+        let params = self.params()?;
+        let ret = if constructor {
+            if receiver.is_some() {
+                return Err("the constructor takes no `self`".into());
+            }
+            self.expect("->")?;
+            match self.next()? {
+                "Self" => {}
+                t if t == type_name => {}
+                t => return Err(format!("the constructor returns `Self`, not `{t}`")),
+            }
+            None
+        } else {
+            if receiver.is_none() {
+                return Err(format!(
+                    "a method of `{type_name}` takes `&self` or `&mut self` first"
+                ));
+            }
+            self.ret()?
+        };
+        self.end()?;
+        Ok(Method {
             name,
+            receiver,
             params,
             ret,
-            text: String::new(),
         })
     }
 
@@ -382,6 +629,7 @@ impl<'a> Parser<'a> {
                 self.expect("]")?;
                 Ok(Ty::Array(Box::new(elem), n))
             }
+            "Self" => Err("`Self` is only the constructor's return type".into()),
             "f32" => Ok(Ty::F32),
             "f64" => Ok(Ty::F64),
             "bool" => Ok(Ty::Bool),
@@ -448,6 +696,49 @@ mod tests {
             .unwrap();
         assert_eq!(s.params[0].ty.to_string(), "Option<(i8, Vec<char>)>");
         assert_eq!(s.params[1].ty, Ty::String);
+    }
+
+    #[test]
+    fn a_design_is_a_constructor_and_methods() {
+        let d = Design::parse(
+            "LruCache",
+            "fn new(capacity: usize) -> Self",
+            &[
+                "fn get(&mut self, key: i32) -> Option<i32>",
+                "pub fn put(&mut self, key: i32, value: i32)",
+                "fn len(&self) -> usize",
+            ],
+        )
+        .unwrap();
+        assert_eq!(d.method("put"), Some(2));
+        assert_eq!(d.methods[0].text(), "pub fn new(capacity: usize) -> Self");
+        assert_eq!(
+            d.methods[1].text(),
+            "pub fn get(&mut self, key: i32) -> Option<i32>"
+        );
+        assert_eq!(d.methods[2].ret, None);
+        assert_eq!(d.methods[3].receiver, Some(Receiver::Ref));
+        assert_eq!(d.methods[2].call_form(), r#"["put", key, value]"#);
+        assert!(d.misplaced(0, 1).unwrap().contains(r#"["new", capacity]"#));
+        assert!(d.misplaced(3, 0).is_some() && d.misplaced(3, 2).is_none());
+        assert_eq!(variant_name("push_back"), "PushBack");
+        let err = |ctor: &str, m: &str| Design::parse("T", ctor, &[m]).unwrap_err();
+        assert_eq!(err("fn new() -> Self", "fn get(self) -> i32").0, 2);
+        assert!(err("fn new(&self) -> Self", "fn f(&self)")
+            .1
+            .contains("no `self`"));
+        assert!(err("fn new() -> i32", "fn f(&self)")
+            .1
+            .contains("returns `Self`"));
+        assert!(err("fn new() -> Self", "fn f(x: i32)")
+            .1
+            .contains("`&self`"));
+        assert!(err("fn new() -> Self", "fn new(&self)").1.contains("twice"));
+        assert!(Design::parse("T", "fn new() -> T", &["fn f(&mut self)"]).is_ok());
+        assert_eq!(
+            Design::parse("1x", "fn new() -> Self", &[]).unwrap_err().0,
+            0
+        );
     }
 
     #[test]

@@ -6,9 +6,9 @@
 
 use crate::error::Result;
 use crate::judge::{Drawn, Judge, Stage, Submission};
-use crate::kata::Generate;
+use crate::kata::{Generate, Kata};
 use crate::report::Report;
-use crate::value::Value;
+use crate::value::{call_parts, Value};
 use crate::verdict::Verdict;
 use std::time::{Duration, Instant};
 
@@ -172,12 +172,36 @@ fn smallness(d: &Drawn) -> (usize, usize, u64) {
     (printed, d.draw.size, d.draw.seed)
 }
 
-/// The `[[tests]]` entry that makes a drawn input a test of the kata, ready to paste.
-pub fn test_entry(d: &Drawn) -> String {
+/// The `[[tests]]` entry that makes a drawn input a test of the kata, ready to paste. A design
+/// kata's calls stop at the first that failed: the ones after it do not matter.
+pub fn test_entry(kata: &Kata, d: &Drawn) -> String {
+    let name = crate::generate::draw_name(d.draw);
+    if let (Some(design), [Value::List(calls)], Value::List(results)) =
+        (kata.design(), d.args.as_slice(), &d.expected)
+    {
+        let end = d
+            .test
+            .call
+            .map_or(calls.len(), |c| (c + 1).min(calls.len()));
+        let lines: Vec<String> = calls[..end]
+            .iter()
+            .zip(results)
+            .map(|(call, result)| {
+                let (index, args) = call_parts(call);
+                let mut items = vec![toml::Value::String(design.methods[index].name.clone())];
+                items.extend(args.iter().map(to_toml));
+                items.extend(call_parts(result).1.iter().map(to_toml));
+                format!("  {},", toml::Value::Array(items))
+            })
+            .collect();
+        return format!(
+            "[[tests]]\nname = \"found by kata stress ({name})\"\ncalls = [\n{}\n]\n",
+            lines.join("\n")
+        );
+    }
     let args = toml::Value::Array(d.args.iter().map(to_toml).collect());
     format!(
-        "[[tests]]\nname = \"found by kata stress ({})\"\nargs = {args}\nexpected = {}\n",
-        crate::generate::draw_name(d.draw),
+        "[[tests]]\nname = \"found by kata stress ({name})\"\nargs = {args}\nexpected = {}\n",
         to_toml(&d.expected)
     )
 }
@@ -202,7 +226,6 @@ fn to_toml(v: &Value) -> toml::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kata::Kata;
     use crate::report::TestReport;
     use std::path::Path;
 
@@ -219,6 +242,7 @@ mod tests {
                 reason: None,
                 output: String::new(),
                 detail: None,
+                call: None,
             },
         }
     }
@@ -283,7 +307,8 @@ mod tests {
             ],
         );
         d.expected = Value::List(vec![Value::Bool(true)]);
-        let entry = test_entry(&d);
+        let kata = Kata::parse("f", Path::new("f.toml"), &text).unwrap();
+        let entry = test_entry(&kata, &d);
         assert!(
             entry.contains("name = \"found by kata stress (seed 7, size 3)\""),
             "{entry}"

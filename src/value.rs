@@ -98,6 +98,26 @@ impl Value {
             (Value::Bool(b), _) => out.push_str(if *b { "1 " } else { "0 " }),
             (Value::Char(c), _) => write!(out, "{} ", *c as u32).unwrap(),
             (Value::Str(s), _) => write!(out, "{}:{s} ", s.len()).unwrap(),
+            (Value::List(calls), Ty::Calls(methods)) => {
+                write!(out, "{} ", calls.len()).unwrap();
+                for call in calls {
+                    let (index, args) = call_parts(call);
+                    write!(out, "{index} ").unwrap();
+                    for (v, p) in args.iter().zip(&methods[index].params) {
+                        v.encode(&p.ty, out);
+                    }
+                }
+            }
+            (Value::List(results), Ty::Returns(methods)) => {
+                write!(out, "{} ", results.len()).unwrap();
+                for r in results {
+                    let (index, value) = call_parts(r);
+                    write!(out, "{index} ").unwrap();
+                    if let (Some(v), Some(t)) = (value.first(), &methods[index].ret) {
+                        v.encode(t, out);
+                    }
+                }
+            }
             (Value::List(items), Ty::Vec(elem) | Ty::Array(elem, _)) => {
                 write!(out, "{} ", items.len()).unwrap();
                 for item in items {
@@ -156,6 +176,29 @@ impl Value {
                     .map(|t| Value::decode(input, t))
                     .collect::<Result<_, _>>()?,
             ),
+            Ty::Calls(methods) | Ty::Returns(methods) => {
+                let n: usize = input.token()?.parse().map_err(|_| "bad length")?;
+                let mut items = Vec::with_capacity(n.min(1 << 20));
+                for _ in 0..n {
+                    let tok = input.token()?;
+                    let index = tok
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|i| *i < methods.len())
+                        .ok_or_else(|| format!("bad method index {tok:?}"))?;
+                    let m = &methods[index];
+                    let mut item = vec![Value::Int(index as i128)];
+                    if matches!(ty, Ty::Calls(_)) {
+                        for p in &m.params {
+                            item.push(Value::decode(input, &p.ty)?);
+                        }
+                    } else if let Some(t) = &m.ret {
+                        item.push(Value::decode(input, t)?);
+                    }
+                    items.push(Value::Tuple(item));
+                }
+                Value::List(items)
+            }
             Ty::Option(inner) => match input.token()? {
                 "0" => Value::Option(None),
                 _ => Value::Option(Some(Box::new(Value::decode(input, inner)?))),
@@ -238,6 +281,18 @@ impl Value {
     }
 }
 
+/// A design kata's call or result, `(method index, arguments or result)`: how [`Ty::Calls`]
+/// and [`Ty::Returns`] values are held.
+pub fn call_parts(v: &Value) -> (usize, &[Value]) {
+    match v {
+        Value::Tuple(items) => match items.split_first() {
+            Some((Value::Int(i), rest)) => (*i as usize, rest),
+            _ => unreachable!("a call starts with its method's index"),
+        },
+        _ => unreachable!("a call is a tuple"),
+    }
+}
+
 /// Keeps the first `max` lines and says how many were left out.
 pub fn truncate_lines(lines: Vec<String>, max: usize) -> String {
     let total = lines.len();
@@ -283,6 +338,7 @@ fn toml_shape(ty: &Ty) -> &'static str {
         Ty::Vec(_) | Ty::Array(..) => "an array",
         Ty::Tuple(_) => "an array (tuple)",
         Ty::Option(_) => "[] or [value]",
+        Ty::Calls(_) | Ty::Returns(_) => "calls",
     }
 }
 

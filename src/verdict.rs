@@ -6,6 +6,7 @@ use crate::harness::channel::{Nonce, ANSWER_FACTOR};
 use crate::kata::Check;
 use crate::prepare::Expected;
 use crate::run::{Exit, Limits, Outcome};
+use crate::signature::Ty;
 use crate::value::{Value, Wire};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -88,8 +89,12 @@ pub struct Decision {
     pub verdict: Verdict,
     /// Why, in a sentence: a panic message, a limit, where a long answer differs.
     pub reason: Option<String>,
-    /// The program's answer, when it was wrong, to show against the expected one.
+    /// The program's answer, when it was wrong, to show against the expected one (a design
+    /// test's: the results of the calls that returned).
     pub wrong: Option<Answer>,
+    /// A design test's first call that failed (0-based): returned a wrong result, or did not
+    /// return; `None` when that is not known (a limit stopped the program).
+    pub call: Option<usize>,
 }
 
 /// An answer: a function's value or a program's stdout.
@@ -112,6 +117,7 @@ pub fn decide(
         verdict,
         reason: Some(reason),
         wrong: None,
+        call: None,
     };
     if outcome.answer_overflow {
         return failed(
@@ -120,6 +126,23 @@ pub fn decide(
         );
     }
     if let Some((verdict, why)) = classify(outcome, limits) {
+        // A design test that panicked recorded the results of the calls before the panic.
+        if let Expected::Value {
+            ty: ty @ Ty::Returns(_),
+            ..
+        } = expected
+        {
+            let partial = nonce
+                .answer(&outcome.channel)
+                .and_then(|a| Value::decode(&mut Wire::new(a), ty));
+            if let Ok(Value::List(done)) = partial {
+                return Decision {
+                    call: Some(done.len()),
+                    wrong: Some(Answer::Value(Value::List(done))),
+                    ..failed(verdict, why)
+                };
+            }
+        }
         return failed(verdict, why);
     }
     match expected {
@@ -131,6 +154,9 @@ pub fn decide(
                 Ok(actual) => actual,
                 Err(why) => return failed(Verdict::RuntimeError, why),
             };
+            if let Ty::Returns(_) = ty {
+                return decide_calls(value, actual, check);
+            }
             if check::values_match(value, &actual, check) {
                 return Decision::accepted();
             }
@@ -140,6 +166,7 @@ pub fn decide(
                 reason: check::first_difference(value, &actual, check)
                     .filter(|_| matches!(value, Value::List(_) | Value::Tuple(_))),
                 wrong: Some(Answer::Value(actual)),
+                call: None,
             }
         }
         Expected::Text(text) => {
@@ -151,8 +178,30 @@ pub fn decide(
                 verdict: Verdict::WrongAnswer,
                 reason: None,
                 wrong: Some(Answer::Text(stdout.into_owned())),
+                call: None,
             }
         }
+    }
+}
+
+/// A design test: each call's result judged with the kata's checker, the first wrong one
+/// named.
+fn decide_calls(expected: &Value, actual: Value, check: &Check) -> Decision {
+    let (Value::List(want), Value::List(got)) = (expected, &actual) else {
+        unreachable!("results decode as lists")
+    };
+    match check::first_wrong_call(want, got, check) {
+        None => Decision::accepted(),
+        Some(i) => Decision {
+            verdict: Verdict::WrongAnswer,
+            reason: Some(format!(
+                "call {} of {} returned a wrong result",
+                i + 1,
+                want.len()
+            )),
+            wrong: Some(Answer::Value(actual)),
+            call: Some(i),
+        },
     }
 }
 
@@ -162,6 +211,7 @@ impl Decision {
             verdict: Verdict::Accepted,
             reason: None,
             wrong: None,
+            call: None,
         }
     }
 }

@@ -22,8 +22,10 @@ use crate::error::Status;
 use crate::judge::Stage;
 use crate::kata::{CaseData, Kata, KataSet, Source};
 use crate::progress::Progress;
+use crate::report::calls;
 use crate::report::human::heading;
 use crate::ui::Ui;
+use crate::value::Value;
 use crate::workspace::Workspace;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -95,7 +97,12 @@ pub fn statement(kata: &Kata, c: Color) -> String {
         kata.memory_limit >> 20
     );
     writeln!(s, "{}", c.paint(Style::Dim, facts)).unwrap();
-    if let Some(sig) = kata.signature() {
+    if let Some(design) = kata.design() {
+        writeln!(s).unwrap();
+        for line in design.text().lines() {
+            writeln!(s, "    {}", c.paint(Style::Code, line)).unwrap();
+        }
+    } else if let Some(sig) = kata.signature() {
         writeln!(s, "\n    {}", c.paint(Style::Code, &sig.text)).unwrap();
     }
     let text = crate::markdown::render(&kata.statement, c, crate::markdown::width());
@@ -108,6 +115,17 @@ pub fn statement(kata: &Kata, c: Color) -> String {
         )
         .unwrap();
         match (&case.data, kata.signature()) {
+            (CaseData::Function { args, expected }, Some(sig)) if kata.design().is_some() => {
+                let (Some(Value::List(calls)), Value::List(results)) = (args.first(), expected)
+                else {
+                    unreachable!("a design test's calls and results are lists")
+                };
+                let methods = &kata.design().expect("a design kata").methods;
+                let table = calls::table(&sig.name, methods, calls, results, None);
+                for l in table.lines() {
+                    writeln!(s, "    {l}").unwrap();
+                }
+            }
             (CaseData::Function { args, expected }, Some(sig)) => {
                 for (p, v) in sig.params.iter().zip(args) {
                     writeln!(s, "    {} = {}", p.name, v.compact()).unwrap();

@@ -117,7 +117,10 @@ fn human(kata: &Kata, shown: &str, o: &Outcome, c: Color) -> String {
     // What the program controls (its answer, panic message, output) is made safe to print.
     let safe = |text: &str| printable(text, false);
     let strong = |l: &str| c.paint(Style::Strong, l);
-    if let Some(det) = &d.test.detail {
+    if let Some(table) = d.test.detail.as_ref().and_then(|det| det.table.as_deref()) {
+        let heading = "calls (expected: the reference's results):";
+        writeln!(s, "\n{}\n{}", strong(heading), indent(&safe(table))).unwrap();
+    } else if let Some(det) = &d.test.detail {
         writeln!(s, "\n{}\n{}", strong("input:"), indent(&det.input)).unwrap();
         match &det.actual {
             Some(actual) => {
@@ -153,7 +156,7 @@ fn human(kata: &Kata, shown: &str, o: &Outcome, c: Color) -> String {
         kata.path.display()
     )
     .unwrap();
-    s.push_str(&stress::test_entry(d));
+    s.push_str(&stress::test_entry(kata, d));
     s.trim_end().to_string()
 }
 
@@ -226,9 +229,13 @@ fn json(kata: &Kata, shown: &str, o: &Outcome, verdict: Verdict, warnings: &[Str
             })
             .unwrap_or_default(),
         expected: d.expected.compact(),
-        actual: d.test.detail.as_ref().and_then(|det| det.actual.as_deref()),
+        actual: d
+            .test
+            .detail
+            .as_ref()
+            .and_then(|det| det.actual.as_deref().or(det.table.as_deref())),
         reason: d.test.reason.as_deref(),
-        test: stress::test_entry(d),
+        test: stress::test_entry(kata, d),
     });
     let out = StressJson {
         kata: &kata.id,

@@ -686,6 +686,7 @@ mod tests {
                 reason: None,
                 output: String::new(),
                 detail: None,
+                call: None,
             })
             .collect();
         Report {

@@ -79,6 +79,11 @@ fn failure(s: &mut String, t: &TestReport, reveal: Reveal, c: Color) {
     )
     .unwrap();
     match &t.detail {
+        Some(d) if d.table.is_some() => {
+            writeln!(s, "{}", strong("calls:")).unwrap();
+            let table = d.table.as_deref().unwrap_or_default();
+            writeln!(s, "{}", indent(&printable(table, false))).unwrap();
+        }
         Some(d) => {
             writeln!(s, "{}", strong("input:")).unwrap();
             writeln!(s, "{}", indent(&printable(&d.input, false))).unwrap();

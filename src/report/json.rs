@@ -62,6 +62,12 @@ pub fn render(report: &Report, warnings: &[String]) -> String {
         .iter()
         .map(|t| {
             let message = match (&t.detail, &t.reason) {
+                // A design test: why, then the calls up to the one that failed.
+                (Some(d), r) if d.table.is_some() => Some(format!(
+                    "{}\n{}",
+                    r.as_deref().unwrap_or(t.verdict.label()),
+                    d.table.as_deref().unwrap_or_default()
+                )),
                 (_, Some(r)) => Some(r.clone()),
                 (Some(d), None) => d
                     .actual

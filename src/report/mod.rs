@@ -2,12 +2,13 @@
 //! how each test's decision becomes its entry, what hidden tests may show, and the bound on
 //! every field the program controls, so that no program can make a report large.
 
+pub mod calls;
 pub mod human;
 pub mod json;
 
 use crate::check;
 use crate::kata::{Case, KataId, Reveal};
-use crate::signature::Signature;
+use crate::signature::{Signature, Ty};
 use crate::value::{self, Value};
 use crate::verdict::{Answer, Decision, Verdict};
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,9 @@ pub struct TestReport {
     pub output: String,
     /// Input and answers, absent for hidden tests that may not show them.
     pub detail: Option<Detail>,
+    /// A design test's first call that failed (0-based), when known.
+    #[serde(default)]
+    pub call: Option<usize>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -59,6 +63,10 @@ pub struct Detail {
     pub input: String,
     pub expected: String,
     pub actual: Option<String>,
+    /// A design test's calls up to the first that failed, as a table (call, expected, got),
+    /// in place of the input and the diff.
+    #[serde(default)]
+    pub table: Option<String>,
 }
 
 /// What a failing test may show of itself: its input and expected answer.
@@ -150,7 +158,39 @@ impl TestReport {
         } else {
             String::new()
         };
+        let call = decision.call;
         let detail = shown.filter(|_| failed).map(|shown| {
+            if let Shown::Function {
+                sig,
+                args,
+                expected,
+            } = &shown
+            {
+                if let Ty::Calls(methods) = &sig.params[0].ty {
+                    let results = match &decision.wrong {
+                        Some(Answer::Value(Value::List(r))) => r.as_slice(),
+                        _ => &[],
+                    };
+                    let (Some(Value::List(calls)), Value::List(expected)) =
+                        (args.first(), expected)
+                    else {
+                        unreachable!("a design test's calls and results are lists")
+                    };
+                    // Stopped by a limit, the program left no results to show.
+                    let got = (call.is_some() || !results.is_empty()).then(|| calls::Got {
+                        results,
+                        failed: call,
+                        label: decision.verdict.label(),
+                    });
+                    let table = calls::table(&sig.name, methods, calls, expected, got);
+                    return Detail {
+                        input: String::new(),
+                        expected: String::new(),
+                        actual: None,
+                        table: Some(bound(table, FIELD_LIMIT)),
+                    };
+                }
+            }
             let actual = decision.wrong.as_ref().map(|a| match a {
                 Answer::Value(v) => v.pretty(SHOW_LINES, SHOW_CHARS),
                 Answer::Text(t) => shown_text(t),
@@ -181,6 +221,7 @@ impl TestReport {
                 input: bound(input, FIELD_LIMIT),
                 expected: bound(expected, FIELD_LIMIT),
                 actual: actual.map(|a| bound(a, FIELD_LIMIT)),
+                table: None,
             }
         });
         TestReport {
@@ -191,6 +232,7 @@ impl TestReport {
             reason: decision.reason.map(|r| bound(r, FIELD_LIMIT)),
             output,
             detail,
+            call,
         }
     }
 }
@@ -275,6 +317,7 @@ mod tests {
             verdict,
             reason: Some(reason.into()),
             wrong: Some(Answer::Text("2".into())),
+            call: None,
         };
         let shown = Shown::Stdio {
             input: "secret input",
