@@ -83,6 +83,9 @@ pub struct InputReport {
     /// The checker's decision on the learner's run, against the reference's answer; `None`
     /// when the reference has no answer (the input is outside what it handles).
     pub verdict: Option<Verdict>,
+    /// The whole decision behind `verdict` (a design kata's first failed call and the
+    /// results before it).
+    pub decision: Option<verdict::Decision>,
 }
 
 /// Where judging happens: the compiler, the cache, what the compiler may not read, and what
@@ -296,7 +299,7 @@ impl Judge {
         let answer_limit = Nonce::new().answer_limit(expected_len);
         let (outcome, nonce) = run_one(&binary, answer_limit)?;
         let learner = ran(kata, &outcome, &nonce, answer_limit);
-        let verdict = reference.answer.as_ref().map(|answer| {
+        let decision = reference.answer.as_ref().map(|answer| {
             let expected = match (answer, kata.signature()) {
                 (Answer::Value(value), Some(sig)) => Expected::Value {
                     value: value.clone(),
@@ -312,13 +315,13 @@ impl Judge {
                 &nonce,
                 &kata.check,
             )
-            .verdict
         });
         on_stage(Stage::Running { done: 2, total: 2 });
         Ok(Ok(InputReport {
             reference,
             learner,
-            verdict,
+            verdict: decision.as_ref().map(|d| d.verdict),
+            decision,
         }))
     }
 

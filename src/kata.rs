@@ -161,7 +161,7 @@ struct CaseSpec {
 }
 
 /// One call of a design test, `[method, args..., expected]`, each item located.
-type CallSpec = Spanned<Vec<Spanned<toml::Value>>>;
+pub type CallSpec = Spanned<Vec<Spanned<toml::Value>>>;
 
 /// A generated test's parameters.
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -411,7 +411,8 @@ fn key_before(source: &str, offset: usize) -> Option<&str> {
     (!key.is_empty()).then_some(key.trim_matches('"'))
 }
 
-type CaseError = (Option<usize>, String);
+/// What is wrong with a test, and where (a byte offset) when known.
+pub type CaseError = (Option<usize>, String);
 
 fn case_data(
     spec: &CaseSpec,
@@ -534,9 +535,23 @@ fn design_case(spec: &CaseSpec, design: &Design) -> Result<CaseData, CaseError> 
             ),
         ));
     }
+    let (args, results) = design_calls(design, calls.get_ref(), true)?;
+    Ok(CaseData::Function {
+        args: vec![Value::List(args)],
+        expected: Value::List(results),
+    })
+}
+
+/// A design test's calls, `[method, args..., expected]` each (without `expected` when
+/// `expected` is false: a learner's own input), as the calls and their expected results.
+pub fn design_calls(
+    design: &Design,
+    calls: &[CallSpec],
+    expected: bool,
+) -> Result<(Vec<Value>, Vec<Value>), CaseError> {
     let mut args = Vec::new();
     let mut results = Vec::new();
-    for (position, call) in calls.get_ref().iter().enumerate() {
+    for (position, call) in calls.iter().enumerate() {
         let at_call = Some(call.span().start);
         let items = call.get_ref();
         let (name, rest) = match items.split_first() {
@@ -576,14 +591,18 @@ fn design_case(spec: &CaseSpec, design: &Design) -> Result<CaseData, CaseError> 
             return Err((at_name, why));
         }
         let m = &design.methods[index];
-        let wanted = m.params.len() + usize::from(m.ret.is_some());
+        let wanted = m.params.len() + usize::from(expected && m.ret.is_some());
         if rest.len() != wanted {
+            let form = if expected {
+                m.call_form()
+            } else {
+                m.call_form().replace(", expected]", "]")
+            };
             return Err((
                 at_call,
                 format!(
-                    "`{}` is called as {}: {wanted} value{} after the name, found {}",
+                    "`{}` is called as {form}: {wanted} value{} after the name, found {}",
                     m.name,
-                    m.call_form(),
                     if wanted == 1 { "" } else { "s" },
                     rest.len()
                 ),
@@ -597,7 +616,7 @@ fn design_case(spec: &CaseSpec, design: &Design) -> Result<CaseData, CaseError> 
             );
         }
         let mut result = vec![Value::Int(index as i128)];
-        if let (Some(v), Some(t)) = (rest.last(), &m.ret) {
+        if let (Some(v), Some(t), true) = (rest.last(), &m.ret, expected) {
             result.push(Value::from_toml(v.get_ref(), t).map_err(|e| {
                 (
                     Some(v.span().start),
@@ -608,10 +627,7 @@ fn design_case(spec: &CaseSpec, design: &Design) -> Result<CaseData, CaseError> 
         args.push(Value::Tuple(call_value));
         results.push(Value::Tuple(result));
     }
-    Ok(CaseData::Function {
-        args: vec![Value::List(args)],
-        expected: Value::List(results),
-    })
+    Ok((args, results))
 }
 
 /// Where the katas come from.

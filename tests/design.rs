@@ -234,3 +234,39 @@ fn a_generator_must_start_its_calls_with_the_constructor() {
         .stderr_has("the generator failed: call 1: a test starts with the constructor")
         .run();
 }
+
+#[test]
+fn run_judges_the_learners_own_calls_against_the_reference() {
+    let t = max_stack("wrong_answer/zero_when_empty.rs");
+    t.kata(&[
+        "run",
+        "max-stack",
+        "--args",
+        r#"[["new"], ["push", 4], ["pop"], ["max"], ["push", 1]]"#,
+    ])
+    .status(1)
+    .stdout_has("3  pop()            Some(4)   Some(4)\n")
+    .stdout_has("4  max()            None      Some(0)  ←\n")
+    .stdout_lacks("push(1)")
+    .run();
+    let json = t
+        .kata(&[
+            "run",
+            "max-stack",
+            "--args",
+            r#"calls = [["new"], ["push", 4]]"#,
+            "--json",
+        ])
+        .status(0)
+        .run()
+        .json();
+    assert_eq!(json["verdict"], "accepted");
+    assert!(
+        json["calls"].as_str().unwrap().contains("2  push(4)"),
+        "{json}"
+    );
+    t.kata(&["run", "max-stack", "--args", r#"[["pop"]]"#])
+        .status(2)
+        .stderr_has("--args: a test starts with the constructor, [\"new\"]")
+        .run();
+}

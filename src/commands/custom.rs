@@ -6,9 +6,9 @@ use crate::cli::RunArgs;
 use crate::color::{Color, Style};
 use crate::error::{Error, Result, Status};
 use crate::judge::{Input, InputReport, Judge, Ran, Submission};
-use crate::kata::{CheckMode, Kata};
+use crate::kata::{self, CallSpec, CheckMode, Kata};
 use crate::report;
-use crate::signature::Signature;
+use crate::signature::{Design, Signature};
 use crate::value::Value;
 use crate::verdict::{Answer, Verdict};
 use crate::workspace::display_path;
@@ -94,6 +94,9 @@ fn read_input(kata: &Kata, args: &RunArgs) -> Result<Input> {
         ),
         (None, None) => {
             return Err(Error::input(match kata.signature() {
+                Some(_) if kata.design().is_some() => {
+                    "give the calls with --args, as a test's `calls` without the expected results: [[\"new\", ...], [\"method\", ...], ...]".to_string()
+                }
                 Some(sig) => format!(
                     "give the input with --args, one TOML value per parameter of `{}` ({})",
                     sig.name,
@@ -103,6 +106,9 @@ fn read_input(kata: &Kata, args: &RunArgs) -> Result<Input> {
             }))
         }
     };
+    if let Some(design) = kata.design() {
+        return parse_calls(design, &text, &what).map(|calls| Input::Args(vec![calls]));
+    }
     match kata.signature() {
         Some(sig) => parse_args(sig, &text, &what).map(Input::Args),
         None if args.args.is_some() => Err(Error::input(format!(
@@ -162,6 +168,71 @@ fn parse_args(sig: &Signature, text: &str, what: &str) -> Result<Vec<Value>> {
         .collect()
 }
 
+/// A design kata's calls, as a test's `calls` without the expected results: a TOML array, or
+/// a document holding `calls = [...]`.
+fn parse_calls(design: &Design, text: &str, what: &str) -> Result<Value> {
+    #[derive(serde::Deserialize)]
+    struct Calls {
+        calls: Vec<CallSpec>,
+    }
+    let doc = if text.trim_start().starts_with('[') {
+        format!("calls = {}", text.trim())
+    } else {
+        text.to_string()
+    };
+    let parsed: Calls = toml::from_str(&doc).map_err(|e| {
+        Error::input(format!(
+            "{what}: not valid TOML calls: {}",
+            e.message().trim_end()
+        ))
+    })?;
+    if parsed.calls.is_empty() {
+        return Err(Error::input(format!(
+            "{what}: no calls: they start with the constructor, {}",
+            design.methods[0].call_form()
+        )));
+    }
+    let (calls, _) = kata::design_calls(design, &parsed.calls, false)
+        .map_err(|(_, why)| Error::input(format!("{what}: {why}")))?;
+    Ok(Value::List(calls))
+}
+
+/// A design kata's run: its calls, the reference's results and yours, up to the first call
+/// where they differ.
+fn calls_table(kata: &Kata, input: &Input, ran: &InputReport) -> Option<String> {
+    let design = kata.design()?;
+    let Input::Args(args) = input else {
+        return None;
+    };
+    let Some(Value::List(calls)) = args.first() else {
+        return None;
+    };
+    let list = |a: Option<&Answer>| match a {
+        Some(Answer::Value(Value::List(r))) => r.clone(),
+        _ => Vec::new(),
+    };
+    let reference = list(ran.reference.answer.as_ref());
+    let decision = ran.decision.as_ref();
+    let yours = match (&ran.learner.answer, decision) {
+        (Some(a), _) => list(Some(a)),
+        (None, Some(d)) => list(d.wrong.as_ref()),
+        (None, None) => Vec::new(),
+    };
+    let label = ran.learner.failure.as_ref().map_or("", |(v, _)| v.label());
+    let got = report::calls::Got {
+        results: &yours,
+        failed: decision.and_then(|d| d.call),
+        label,
+    };
+    Some(report::calls::table(
+        &design.type_name,
+        &design.methods,
+        calls,
+        &reference,
+        Some(got),
+    ))
+}
+
 /// The checker, as the statement would name it.
 fn checker(kata: &Kata) -> String {
     match kata.check.mode {
@@ -198,6 +269,23 @@ fn input_lines(kata: &Kata, input: &Input) -> Vec<String> {
 
 fn human(kata: &Kata, input: &Input, ran: &InputReport, c: Color) -> String {
     let mut s = report::human::heading(&kata.title, kata.id.as_str(), c);
+    if let Some(table) = calls_table(kata, input, ran) {
+        let heading = "your calls (expected: the reference's results; got: yours):";
+        writeln!(s, "{}", c.paint(Style::Strong, heading)).unwrap();
+        for line in report::human::printable(&table, false).lines() {
+            writeln!(s, "    {line}").unwrap();
+        }
+        if let Some((v, why)) = &ran.learner.failure {
+            writeln!(
+                s,
+                "\n{} {v}: {}",
+                c.paint(Style::Strong, "yours:"),
+                report::human::printable(why, false)
+            )
+            .unwrap();
+        }
+        return finish(kata, ran, s, c);
+    }
     writeln!(s, "{}", c.paint(Style::Strong, "your input:")).unwrap();
     for line in input_lines(kata, input) {
         writeln!(s, "    {line}").unwrap();
@@ -230,6 +318,11 @@ fn human(kata: &Kata, input: &Input, ran: &InputReport, c: Color) -> String {
     writeln!(s).unwrap();
     row(&mut s, "reference", &ran.reference);
     row(&mut s, "yours", &ran.learner);
+    finish(kata, ran, s, c)
+}
+
+/// Your output and the checker's verdict, after the answers.
+fn finish(kata: &Kata, ran: &InputReport, mut s: String, c: Color) -> String {
     if !ran.learner.output.trim().is_empty() {
         writeln!(s, "\n{}", c.paint(Style::Strong, "your output:")).unwrap();
         for l in ran.learner.output.lines() {
@@ -270,6 +363,9 @@ struct RunJson<'a> {
     yours: RanJson,
     /// The checker's verdict on your answer; `null` when the reference has none.
     verdict: Option<Verdict>,
+    /// A design kata's calls as a table (call, the reference's result, yours), up to the
+    /// first where they differ; `null` for other katas.
+    calls: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -303,6 +399,7 @@ fn json(kata: &Kata, input: &Input, ran: &InputReport) -> String {
         reference: one(&ran.reference, false),
         yours: one(&ran.learner, true),
         verdict: ran.verdict,
+        calls: calls_table(kata, input, ran),
     })
     .expect("serializes")
 }
