@@ -1,0 +1,15 @@
+// Mistake: adds a score at every occurrence, so an id repeated within one ranking
+// counts several times.
+use std::collections::HashMap;
+
+pub fn rrf(rankings: &[Vec<String>], k: f64, top_n: usize) -> Vec<String> {
+    let mut scores: HashMap<&str, f64> = HashMap::new();
+    for ranking in rankings {
+        for (i, id) in ranking.iter().enumerate() {
+            *scores.entry(id).or_insert(0.0) += 1.0 / (k + (i + 1) as f64);
+        }
+    }
+    let mut fused: Vec<(&str, f64)> = scores.into_iter().collect();
+    fused.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    fused.into_iter().take(top_n).map(|(id, _)| id.to_string()).collect()
+}
