@@ -1,0 +1,32 @@
+// Mistake: keeps the waiting calls in a set (so a duplicate edge is released once) but
+// counts the in-degree per listed edge, so a call with a duplicate dependency never
+// becomes ready and the plan is wrongly None.
+use std::collections::BTreeSet;
+
+pub fn tool_call_batches(n: usize, deps: &[(usize, usize)]) -> Option<Vec<Vec<usize>>> {
+    let mut waiting: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut unmet = vec![0usize; n];
+    for &(a, b) in deps {
+        waiting[a].insert(b);
+        unmet[b] += 1;
+    }
+    let mut batch: Vec<usize> = (0..n).filter(|&c| unmet[c] == 0).collect();
+    let mut batches = Vec::new();
+    let mut scheduled = 0;
+    while !batch.is_empty() {
+        let mut next = Vec::new();
+        for &a in &batch {
+            for &b in &waiting[a] {
+                unmet[b] -= 1;
+                if unmet[b] == 0 {
+                    next.push(b);
+                }
+            }
+        }
+        next.sort_unstable();
+        scheduled += batch.len();
+        batches.push(batch);
+        batch = next;
+    }
+    (scheduled == n).then_some(batches)
+}
