@@ -58,6 +58,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Judge your file on every save, on one screen redrawn (keys: h n l r q).
+    Watch {
+        /// The kata (default: the kata `next` served last).
+        id: Option<String>,
+    },
     /// Run your file and the reference solution on your own input.
     Run(RunArgs),
     /// Show the reference solution of a kata you solved.

@@ -408,3 +408,223 @@ fn the_solution_waits_for_a_solve_unless_revealed_and_list_tells() {
         .stderr_has("unknown kata `nope`")
         .run();
 }
+
+// ---------------------------------------------------------------------------------------------
+// kata watch, in a real terminal
+// ---------------------------------------------------------------------------------------------
+
+/// A tmux server of the test's own, with one window running a plain shell in `dir`; the
+/// server is killed when dropped.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(dir: &std::path::Path, name: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("kata-test-{}-{name}", std::process::id()),
+        };
+        tmux.cmd(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "w",
+            "-x",
+            "110",
+            "-y",
+            "60",
+        ])
+        .arg("-c")
+        .arg(dir)
+        .args(&["env", "PS1=$ ", "bash", "--norc", "--noprofile"])
+        .status(0)
+        .run();
+        tmux
+    }
+
+    fn cmd(&self, args: &[&str]) -> Run {
+        Run::new("tmux").args(&["-L", &self.socket]).args(args)
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "w"];
+        args.extend(keys);
+        self.cmd(&args).status(0).run();
+    }
+
+    fn screen(&self) -> String {
+        self.cmd(&["capture-pane", "-p", "-t", "w"])
+            .status(0)
+            .run()
+            .stdout
+    }
+
+    /// Waits until the screen shows every one of `texts`, and returns it.
+    #[track_caller]
+    fn wait_for(&self, texts: &[&str]) -> String {
+        let start = std::time::Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < std::time::Duration::from_secs(120),
+                "the screen never showed {texts:?}:\n{screen}"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    }
+
+    /// The processes of the window's session that are alive (zombies, which this machine's
+    /// init may never reap, are dead), the shell first.
+    fn live_processes(&self) -> Vec<String> {
+        let pane = self
+            .cmd(&["display", "-p", "-t", "w", "#{pane_pid}"])
+            .status(0)
+            .run();
+        let sid = pane.stdout.trim().to_string();
+        let ps = Run::new("ps")
+            .args(&["-eo", "sid=,stat=,args="])
+            .status(0)
+            .run();
+        ps.stdout
+            .lines()
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                let (s, stat) = (f.next()?, f.next()?);
+                (s == sid && !stat.starts_with('Z')).then(|| f.collect::<Vec<_>>().join(" "))
+            })
+            .collect()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The command line that starts `kata watch` in the window, then says how it ended and
+/// whether the terminal is back in its normal (canonical, echoing) mode.
+fn watch_command(katas: &std::path::Path) -> String {
+    format!(
+        "KATA_CACHE_DIR={} {} --katas {} --color never watch add; echo \"exit=$?\"; \
+         stty -a | tr ' ' '\\n' | grep -x -e '-\\?icanon' -e '-\\?echo' | tr '\\n' ' '; echo",
+        common::shared_cache().display(),
+        env!("CARGO_BIN_EXE_kata"),
+        katas.display()
+    )
+}
+
+const ADD_WRONG: &str = "pub fn add(a: i64, b: i64) -> i64 {\n    a - b\n}\n";
+const ADD_RIGHT: &str = "pub fn add(a: i64, b: i64) -> i64 {\n    a + b\n}\n";
+
+#[test]
+fn watch_judges_each_save_once_takes_keys_and_leaves_nothing_behind() {
+    let t = Test::new().fixture_katas().file("add.rs", ADD_WRONG);
+    let tmux = Tmux::start(t.workspace.path(), "keys");
+    tmux.send(&[&watch_command(&common::fixtures().join("katas")), "Enter"]);
+    tmux.wait_for(&[
+        "kata watch · Add (add) · add.rs · judged once",
+        "wrong_answer: 0/1 samples passed",
+        "h hint · n next kata · l list · r rerun · q quit",
+    ]);
+    // An editor's save: the new text written to another file, renamed over the old one.
+    t.write(".add.rs.swp", ADD_RIGHT);
+    std::fs::rename(t.path(".add.rs.swp"), t.path("add.rs")).unwrap();
+    tmux.wait_for(&[
+        "judged 2 times",
+        "accepted: 3/3 tests passed",
+        "Press n for the next kata",
+    ]);
+    // One save, one judging, even a while later.
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        tmux.screen().contains("judged 2 times"),
+        "{}",
+        tmux.screen()
+    );
+    // Recorded as `submit` records it.
+    let progress: serde_json::Value = serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
+    assert_eq!(progress["katas"]["add"]["solved"], true);
+    tmux.send(&["h"]);
+    tmux.wait_for(&["Hint 1/2: Use `+`."]);
+    tmux.send(&["l"]);
+    tmux.wait_for(&["✓ add", "· sum-lines", "1/4 solved"]);
+    tmux.send(&["r"]);
+    tmux.wait_for(&["judged 3 times", "accepted: 3/3 tests passed"]);
+    tmux.send(&["n"]);
+    tmux.wait_for(&[
+        "kata watch · Sum Lines (sum-lines) · sum-lines.rs · judged once",
+        "not yet implemented",
+        "Next: Sum Lines.",
+    ]);
+    assert!(t.read("sum-lines.rs").contains("fn main()"));
+    tmux.send(&["q"]);
+    let screen = tmux.wait_for(&["exit=0"]);
+    // The shell's own screen is back, in its own mode.
+    assert!(screen.contains("icanon echo"), "{screen}");
+    assert!(!screen.contains("h hint · n next kata"), "{screen}");
+    assert_eq!(
+        tmux.live_processes(),
+        vec!["bash --norc --noprofile".to_string()]
+    );
+}
+
+#[test]
+fn ctrl_c_ends_watch_and_gives_the_terminal_back() {
+    let t = Test::new().fixture_katas().file("add.rs", ADD_WRONG);
+    let tmux = Tmux::start(t.workspace.path(), "ctrl-c");
+    tmux.send(&[&watch_command(&common::fixtures().join("katas")), "Enter"]);
+    tmux.wait_for(&["wrong_answer: 0/1 samples passed"]);
+    // A key that means nothing changes nothing.
+    tmux.send(&["x"]);
+    tmux.send(&["C-c"]);
+    let screen = tmux.wait_for(&["exit=0"]);
+    assert!(screen.contains("icanon echo"), "{screen}");
+    assert_eq!(
+        tmux.live_processes(),
+        vec!["bash --norc --noprofile".to_string()]
+    );
+}
+
+#[test]
+fn off_a_terminal_watch_prints_each_result_in_turn() {
+    let t = Test::new().fixture_katas().file("add.rs", ADD_WRONG);
+    let log = t.path("watch.log");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kata"))
+        .args(["--color", "never", "--katas"])
+        .arg(common::fixtures().join("katas"))
+        .args(["watch", "add"])
+        .env("KATA_CACHE_DIR", common::shared_cache())
+        .current_dir(t.workspace.path())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let wait_for = |text: &str| {
+        let start = std::time::Instant::now();
+        while !std::fs::read_to_string(&log).unwrap().contains(text) {
+            assert!(start.elapsed().as_secs() < 120, "no {text:?} in the log");
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    };
+    wait_for("wrong_answer: 0/1 samples passed");
+    t.write("add.rs", ADD_RIGHT);
+    wait_for("accepted: 3/3 tests passed");
+    // Interrupted, as by Ctrl-C at a shell.
+    Run::new("kill")
+        .args(&["-INT", &child.id().to_string()])
+        .status(0)
+        .run();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "{status:?}");
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(!text.contains("h hint"), "{text}");
+    assert!(!text.contains('\x1b'), "{text}");
+}

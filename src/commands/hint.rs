@@ -4,29 +4,42 @@ use super::Ctx;
 use crate::color::Style;
 use crate::error::Result;
 use crate::error::Status;
+use crate::kata::Kata;
 use crate::progress::Progress;
 
 pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
     let set = ctx.katas()?;
     let kata = set.get(id)?;
+    for line in next_hint(ctx, kata)? {
+        ctx.ui.out(&line)?;
+    }
+    Ok(Status::Success)
+}
+
+/// Shows one more hint of `kata` (recorded in the progress file): the lines to print, every
+/// hint shown so far.
+pub(super) fn next_hint(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
     if kata.hints.is_empty() {
-        ctx.ui.out(&format!("{} has no hints.", kata.id))?;
-        return Ok(Status::Success);
+        return Ok(vec![format!("{} has no hints.", kata.id)]);
     }
     let shown = Progress::update(&ctx.workspace.root, |p| {
-        let entry = p.entry(id);
+        let entry = p.entry(kata.id.as_str());
         entry.hints_shown = (entry.hints_shown + 1).min(kata.hints.len());
         entry.hints_shown
     })?;
     let c = ctx.color();
-    for (i, hint) in kata.hints.iter().take(shown).enumerate() {
-        let label = format!("Hint {}/{}:", i + 1, kata.hints.len());
-        ctx.ui
-            .out(&format!("{} {hint}", c.paint(Style::Strong, label)))?;
-    }
+    let mut lines: Vec<String> = kata
+        .hints
+        .iter()
+        .take(shown)
+        .enumerate()
+        .map(|(i, hint)| {
+            let label = format!("Hint {}/{}:", i + 1, kata.hints.len());
+            format!("{} {hint}", c.paint(Style::Strong, label))
+        })
+        .collect();
     if shown == kata.hints.len() {
-        ctx.ui
-            .out(&c.paint(Style::Dim, "That was the last hint."))?;
+        lines.push(c.paint(Style::Dim, "That was the last hint."));
     }
-    Ok(Status::Success)
+    Ok(lines)
 }

@@ -29,6 +29,12 @@ struct Row<'a> {
 }
 
 pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
+    ctx.ui.out(&render(ctx, as_json)?)?;
+    Ok(Status::Success)
+}
+
+/// The list, for people or (`as_json`) for scripts.
+pub(super) fn render(ctx: &Ctx, as_json: bool) -> Result<String> {
     let set = ctx.katas()?;
     let progress = ctx.progress()?;
     let rows: Vec<Row> = set
@@ -56,9 +62,7 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
             total: rows.len(),
             katas: rows,
         };
-        ctx.ui
-            .out(&serde_json::to_string(&list).expect("the list serializes"))?;
-        return Ok(Status::Success);
+        return Ok(serde_json::to_string(&list).expect("the list serializes"));
     }
     let id_w = rows.iter().map(|r| r.id.as_str().len()).max().unwrap_or(2);
     let topic_w = rows.iter().map(|r| r.topic.len()).max().unwrap_or(5);
@@ -84,6 +88,5 @@ pub fn run(ctx: &Ctx, as_json: bool) -> Result<Status> {
         ));
     }
     out.push_str(&format!("\n{solved}/{} solved", rows.len()));
-    ctx.ui.out(&out)?;
-    Ok(Status::Success)
+    Ok(out)
 }

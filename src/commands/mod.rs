@@ -14,6 +14,7 @@ mod solution;
 mod stress;
 mod submit;
 mod validate;
+mod watch;
 
 use crate::cli::{Cli, Command};
 use crate::color::{Color, Style};
@@ -71,6 +72,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::Stress(args) => stress::run(&ctx, &args),
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
+        Command::Watch { id } => watch::run(&ctx, id.as_deref()),
         Command::Run(args) => custom::run(&ctx, &args),
         Command::Solution { id, reveal, json } => solution::run(&ctx, &id, reveal, json),
         Command::Completions { shell } => completions::completions(&ctx, shell),

@@ -6,6 +6,7 @@ use crate::editor;
 use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness;
+use crate::kata::{Kata, KataSet};
 use crate::progress::{self, Progress};
 use crate::workspace::display_path;
 
@@ -44,13 +45,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
         ))?;
         return Ok(Status::Success);
     };
-    let wrote = ctx
-        .workspace
-        .write_starter(kata.id.as_str(), &harness::starter(kata))?;
-    Progress::update(&ctx.workspace.root, |p| {
-        p.last_served = Some(kata.id.to_string())
-    })?;
-    let project = editor::update(&ctx.workspace, &set)?;
+    let (wrote, project) = serve(ctx, &set, kata)?;
     let file = display_path(&ctx.workspace.file(kata.id.as_str()));
     ctx.ui.out(&super::statement(kata, ctx.color()))?;
     let note = if wrote {
@@ -72,4 +67,18 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
         ctx.color().paint(Style::Strong, "kata submit")
     ))?;
     Ok(Status::Success)
+}
+
+/// Serves `kata`: writes its starter file unless the learner's file exists, records it as
+/// the kata served last, and brings the editor project up to date. Returns whether the
+/// starter was written, and what became of the project.
+pub(super) fn serve(ctx: &Ctx, set: &KataSet, kata: &Kata) -> Result<(bool, editor::Project)> {
+    let wrote = ctx
+        .workspace
+        .write_starter(kata.id.as_str(), &harness::starter(kata))?;
+    Progress::update(&ctx.workspace.root, |p| {
+        p.last_served = Some(kata.id.to_string())
+    })?;
+    let project = editor::update(&ctx.workspace, set)?;
+    Ok((wrote, project))
 }

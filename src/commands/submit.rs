@@ -6,10 +6,10 @@ use crate::color::Color;
 use crate::error::Status;
 use crate::error::{Error, Result};
 use crate::harness::layout::SourceFile;
-use crate::judge::{Judge, Submission};
+use crate::judge::{Judge, Stage, Submission};
 use crate::kata::{Kata, KataSet};
 use crate::progress::Progress;
-use crate::report;
+use crate::report::{self, Report};
 use crate::verdict::Verdict;
 use crate::workspace::display_path;
 use std::path::{Path, PathBuf};
@@ -45,20 +45,8 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
     let progress = super::progress_line(ctx.ui, &shown);
     let quiet = |_| {};
     let on_stage: &(dyn Fn(_) + Sync) = if args.json { &quiet } else { &progress };
-    let report = judge.judge(&submission, on_stage);
-    ctx.ui.clear_status();
-    let report = report?;
     // Recorded before anything is printed: a closed stdout must not lose the result.
-    if !samples_only {
-        Progress::update(&ctx.workspace.root, |p| {
-            p.record(
-                kata.id.as_str(),
-                report.verdict,
-                report.passed(),
-                report.tests.len(),
-            )
-        })?;
-    }
+    let report = judge_and_record(ctx, &judge, &submission, on_stage)?;
     if args.json {
         ctx.ui
             .out(&report::json::render(&report, judge.warnings()))?;
@@ -74,6 +62,30 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
     } else {
         Status::Rejected
     })
+}
+
+/// Judges `sub` and, unless it is the samples only, records the result in the progress
+/// file.
+pub(super) fn judge_and_record(
+    ctx: &Ctx,
+    judge: &Judge,
+    sub: &Submission,
+    on_stage: &(dyn Fn(Stage) + Sync),
+) -> Result<Report> {
+    let report = judge.judge(sub, on_stage);
+    ctx.ui.clear_status();
+    let report = report?;
+    if !sub.samples_only {
+        Progress::update(&ctx.workspace.root, |p| {
+            p.record(
+                sub.kata.id.as_str(),
+                report.verdict,
+                report.passed(),
+                report.tests.len(),
+            )
+        })?;
+    }
+    Ok(report)
 }
 
 /// Reads the file to judge. A symbolic link is refused: a grader judging someone else's
@@ -99,7 +111,7 @@ pub(super) fn read_solution(path: &Path) -> Result<SourceFile> {
 
 /// Which kata and which file: no argument is the kata `next` served last; an id is `ID.rs`
 /// in the workspace; a path is judged against `--kata` or the kata named by its stem.
-fn resolve<'s>(
+pub(super) fn resolve<'s>(
     ctx: &Ctx,
     set: &'s KataSet,
     args: &JudgeArgs,
