@@ -1,0 +1,53 @@
+// Mistake: replaces the pair right to left, so merging (a, a) turns a a a into a aa.
+use std::collections::HashMap;
+
+pub fn bpe_train(text: &str, merges: usize) -> Vec<(String, String)> {
+    let mut occurrences: HashMap<&str, usize> = HashMap::new();
+    for word in text
+        .split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        *occurrences.entry(word).or_insert(0) += 1;
+    }
+    let mut words: Vec<(Vec<String>, usize)> = occurrences
+        .into_iter()
+        .map(|(word, n)| (word.chars().map(String::from).collect(), n))
+        .collect();
+    let mut learned = Vec::new();
+    for _ in 0..merges {
+        let mut counts: HashMap<(&str, &str), usize> = HashMap::new();
+        for (symbols, n) in &words {
+            for pair in symbols.windows(2) {
+                *counts.entry((&pair[0], &pair[1])).or_insert(0) += n;
+            }
+        }
+        let Some(((left, right), _)) = counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+        else {
+            break;
+        };
+        let (left, right) = (left.to_string(), right.to_string());
+        for (symbols, _) in &mut words {
+            *symbols = merge(symbols, &left, &right);
+        }
+        learned.push((left, right));
+    }
+    learned
+}
+
+fn merge(symbols: &[String], left: &str, right: &str) -> Vec<String> {
+    let mut out = Vec::with_capacity(symbols.len());
+    let mut i = symbols.len();
+    while i > 0 {
+        if i >= 2 && symbols[i - 2] == left && symbols[i - 1] == right {
+            out.push(format!("{left}{right}"));
+            i -= 2;
+        } else {
+            out.push(symbols[i - 1].clone());
+            i -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
