@@ -283,3 +283,57 @@ fn validate_lists_every_broken_file_and_exits_2() {
         .stderr_has("1 kata file could not be loaded")
         .run();
 }
+
+/// The handbook's study path: the coding chapter's topics, then the other chapters'.
+const STUDY_PATH: [&str; 11] = [
+    "hashmap",
+    "two-pointers",
+    "sliding-window",
+    "ml",
+    "transformer",
+    "rag",
+    "evaluation",
+    "agents",
+    "ml",
+    "hitl",
+    "systems",
+];
+
+#[test]
+fn the_bundled_set_follows_the_study_path_and_every_topic_is_served() {
+    let t = Test::new();
+    let list = t.kata(&["list", "--json"]).status(0).run().json();
+    let katas = list["katas"].as_array().unwrap();
+    // Each kata's topic comes at or after the previous one's on the path (`ml` is on it
+    // twice: the chapter's ML snippets, then the applied-ML chapter).
+    let mut at = 0;
+    for k in katas {
+        let topic = k["topic"].as_str().unwrap();
+        let next = STUDY_PATH[at..]
+            .iter()
+            .position(|p| *p == topic)
+            .unwrap_or_else(|| panic!("{}: topic {topic} out of study order", k["id"]));
+        at += next;
+    }
+    let topics: std::collections::BTreeSet<&str> =
+        katas.iter().map(|k| k["topic"].as_str().unwrap()).collect();
+    for new in ["transformer", "rag", "evaluation", "hitl", "ml"] {
+        assert!(topics.contains(new), "no kata of topic {new}");
+    }
+    // `next --topic` serves the first kata of each topic in study order, in the listing too.
+    for topic in &topics {
+        let first = katas.iter().find(|k| k["topic"] == *topic).unwrap();
+        let id = first["id"].as_str().unwrap();
+        let t = Test::new();
+        t.kata(&["next", "--topic", topic])
+            .status(0)
+            .stdout_has(&format!("({id})"))
+            .run();
+        assert!(t.path(&format!("{id}.rs")).is_file(), "{topic}: no starter");
+        t.kata(&["list"])
+            .status(0)
+            .stdout_has(id)
+            .stdout_has(topic)
+            .run();
+    }
+}
