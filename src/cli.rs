@@ -63,6 +63,11 @@ pub enum Command {
         /// The kata (default: the kata `next` served last).
         id: Option<String>,
     },
+    /// List the solved katas due for review and serve the most overdue afresh.
+    Review {
+        #[arg(long)]
+        json: bool,
+    },
     /// Run your file and the reference solution on your own input.
     Run(RunArgs),
     /// Show the reference solution of a kata you solved.

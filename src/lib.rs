@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod check;
 pub mod cli;
+pub mod clock;
 pub mod color;
 pub mod commands;
 pub mod compile;
@@ -18,6 +19,7 @@ pub mod markdown;
 pub mod prepare;
 pub mod progress;
 pub mod report;
+pub mod review;
 pub mod run;
 // The sandbox calls what the standard library lacks (fork, unshare, Landlock, seccomp,
 // setrlimit), and `sys` wraps the few other Linux calls the judge needs: the only `unsafe`

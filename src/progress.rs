@@ -2,6 +2,7 @@
 //! served last, kept in `.kata/progress.json` in the workspace and written atomically.
 
 use crate::error::{Error, Result};
+use crate::review::Review;
 use crate::verdict::Verdict;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +36,9 @@ pub struct KataProgress {
     /// The reference solution was shown before the kata was solved (`solution --reveal`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revealed: bool,
+    /// When the solved kata comes due for review, and how far along its reviews are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
 }
 
 /// Learner-facing status of a kata.
@@ -95,6 +99,29 @@ impl Progress {
         Ok(out)
     }
 
+    /// Records a review (a judged `review/ID.rs`) at `now`. It counts only while the kata
+    /// is due; returns its review afterwards when it counted.
+    pub fn record_review(&mut self, id: &str, accepted: bool, now: u64) -> Option<Review> {
+        let review = self.entry(id).review.as_mut()?;
+        if !review.is_due(now) {
+            return None;
+        }
+        review.judged(accepted, now);
+        Some(review.clone())
+    }
+
+    /// The katas due for review at `now`, the most overdue first.
+    pub fn due_reviews(&self, now: u64) -> Vec<(&str, &Review)> {
+        let mut due: Vec<(&str, &Review)> = self
+            .katas
+            .iter()
+            .filter_map(|(id, k)| k.review.as_ref().map(|r| (id.as_str(), r)))
+            .filter(|(_, r)| r.is_due(now))
+            .collect();
+        due.sort_by_key(|(id, r)| (r.due, *id));
+        due
+    }
+
     pub fn status(&self, id: &str) -> Status {
         match self.katas.get(id) {
             Some(k) if k.solved => Status::Solved,
@@ -114,6 +141,8 @@ impl Progress {
         k.last_verdict = Some(verdict);
         if verdict == Verdict::Accepted {
             k.solved = true;
+            k.review
+                .get_or_insert_with(|| Review::first(crate::clock::now()));
         }
         if passed >= k.best_passed {
             k.best_passed = passed;

@@ -20,25 +20,44 @@ impl Workspace {
         self.root.join(format!("{id}.rs"))
     }
 
-    /// Writes the starter file unless the learner's file exists; returns whether it wrote.
-    /// `create_new` makes the check and the creation one step, so a file appearing in
-    /// between is never clobbered.
-    pub fn write_starter(&self, id: &str, text: &str) -> Result<bool> {
-        let path = self.file(id);
-        std::fs::create_dir_all(&self.root).map_err(|e| Error::io("create", &self.root, e))?;
-        match std::fs::File::options()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                f.write_all(text.as_bytes())
-                    .map_err(|e| Error::io("write", &path, e))?;
-                Ok(true)
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
-            Err(e) => Err(Error::io("create", &path, e)),
+    /// The review file for kata `id` (`kata review`).
+    pub fn review_file(&self, id: &str) -> PathBuf {
+        self.root.join("review").join(format!("{id}.rs"))
+    }
+
+    /// Whether `path` is the review file of kata `id`.
+    pub fn is_review_file(&self, path: &Path, id: &str) -> bool {
+        let review = self.review_file(id);
+        match (path.canonicalize(), review.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
         }
+    }
+
+    /// Writes the starter file unless the learner's file exists; returns whether it wrote.
+    pub fn write_starter(&self, id: &str, text: &str) -> Result<bool> {
+        write_new(&self.file(id), text)
+    }
+}
+
+/// Writes `text` to `path` unless a file is there; returns whether it wrote. `create_new`
+/// makes the check and the creation one step, so a file appearing in between is never
+/// clobbered.
+pub fn write_new(path: &Path, text: &str) -> Result<bool> {
+    let dir = path.parent().expect("has a parent");
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
+    match std::fs::File::options()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(mut f) => {
+            f.write_all(text.as_bytes())
+                .map_err(|e| Error::io("write", path, e))?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io("create", path, e)),
     }
 }
 

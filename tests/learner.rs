@@ -628,3 +628,87 @@ fn off_a_terminal_watch_prints_each_result_in_turn() {
     assert!(!text.contains("h hint"), "{text}");
     assert!(!text.contains('\x1b'), "{text}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Spaced review
+// ---------------------------------------------------------------------------------------------
+
+const DAY: u64 = 86_400;
+
+#[test]
+fn a_solved_kata_comes_back_for_review_and_each_pass_waits_longer() {
+    let t0: u64 = 1_800_000_000;
+    let at = |secs: u64| (t0 + secs).to_string();
+    let t = Test::new().fixture_katas().file("add.rs", ADD_RIGHT);
+    t.kata(&["submit", "add"])
+        .env("KATA_NOW", at(0))
+        .status(0)
+        .run();
+    t.kata(&["review"])
+        .env("KATA_NOW", at(3600))
+        .status(0)
+        .stdout_has("Nothing is due for review. The next is add, in 23 h.")
+        .run();
+    assert!(!t.path("review").exists());
+    t.kata(&["next"])
+        .env("KATA_NOW", at(DAY + 3600))
+        .status(0)
+        .stdout_has("add is due for review: `kata review` serves it afresh.")
+        .run();
+    t.kata(&["review"])
+        .env("KATA_NOW", at(DAY + 3600))
+        .status(0)
+        .stdout_has("  add  Add  due 1 h ago, review 1/5")
+        .stdout_has("Wrote review/add.rs, a fresh starter (add.rs is untouched).")
+        .stdout_has("kata submit review/add.rs")
+        .run();
+    assert!(t.read("review/add.rs").contains("todo!()"));
+    assert!(t
+        .read(".kata.rs")
+        .contains("#[path = \"review/add.rs\"]\npub mod review_add;"));
+    // The starter as it is fails: back to the first wait.
+    t.kata(&["submit", "review/add.rs"])
+        .env("KATA_NOW", at(DAY + 7200))
+        .status(1)
+        .stdout_has("Review not passed: add comes back in 1 day, and the waits start again.")
+        .run();
+    // Solved again while due: the next wait is 3 days, then 7.
+    t.write("review/add.rs", ADD_RIGHT);
+    t.kata(&["submit", "review/add.rs"])
+        .env("KATA_NOW", at(2 * DAY + 7200))
+        .status(0)
+        .stdout_has("Review passed: add comes back in 3 days.")
+        .run();
+    // Before it is due, a submission changes nothing of the review.
+    t.kata(&["submit", "review/add.rs", "--rerun"])
+        .env("KATA_NOW", at(3 * DAY))
+        .status(0)
+        .stdout_lacks("Review")
+        .run();
+    let progress: serde_json::Value = serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
+    let review = &progress["katas"]["add"]["review"];
+    assert_eq!(review["step"], 1);
+    assert_eq!(review["due"], t0 + 5 * DAY + 7200);
+    assert_eq!(
+        (review["passed"].clone(), review["failed"].clone()),
+        (1.into(), 1.into())
+    );
+    // Due again: the solved review file is kept aside, and a fresh starter served.
+    let out = t
+        .kata(&["review", "--json"])
+        .env("KATA_NOW", at(6 * DAY))
+        .status(0)
+        .run()
+        .json();
+    assert_eq!(out["due"][0]["kata"], "add");
+    assert_eq!(out["served"]["kata"], "add");
+    let kept = out["served"]["kept"].as_str().unwrap();
+    assert!(
+        kept.ends_with(&format!("review/done/add-{}.rs", t0 + 6 * DAY)),
+        "{kept}"
+    );
+    assert_eq!(std::fs::read_to_string(t.path(kept)).unwrap(), ADD_RIGHT);
+    assert!(t.read("review/add.rs").contains("todo!()"));
+    // The learner's own solved file never changed.
+    assert_eq!(t.read("add.rs"), ADD_RIGHT);
+}

@@ -9,6 +9,7 @@ mod hint;
 mod list;
 mod new;
 mod next;
+mod review;
 mod show;
 mod solution;
 mod stress;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::New { id } => new::run(&ctx, &id),
         Command::Doctor { json } => doctor::run(&ctx, json),
         Command::Watch { id } => watch::run(&ctx, id.as_deref()),
+        Command::Review { json } => review::run(&ctx, json),
         Command::Run(args) => custom::run(&ctx, &args),
         Command::Solution { id, reveal, json } => solution::run(&ctx, &id, reveal, json),
         Command::Completions { shell } => completions::completions(&ctx, shell),

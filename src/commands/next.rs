@@ -43,6 +43,9 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
             pool.len(),
             topic.map(|t| format!(" of topic {t}")).unwrap_or_default()
         ))?;
+        if let Some(line) = super::review::due_line(&progress) {
+            ctx.ui.out(&line)?;
+        }
         return Ok(Status::Success);
     };
     let (wrote, project) = serve(ctx, &set, kata)?;
@@ -60,6 +63,10 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
         ),
         editor::Project::Kept => note,
         editor::Project::Theirs(advice) => format!("{note}\n{advice}."),
+    };
+    let note = match super::review::due_line(&ctx.progress()?) {
+        Some(line) => format!("{note}\n{line}"),
+        None => note,
     };
     ctx.ui.out(&format!(
         "\n{note}\nEdit it, then run `{}` for the samples or `{}` to be judged.",

@@ -46,7 +46,7 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
     let quiet = |_| {};
     let on_stage: &(dyn Fn(_) + Sync) = if args.json { &quiet } else { &progress };
     // Recorded before anything is printed: a closed stdout must not lose the result.
-    let report = judge_and_record(ctx, &judge, &submission, on_stage)?;
+    let (report, review) = judge_and_record(ctx, &judge, &submission, &path, on_stage)?;
     if args.json {
         ctx.ui
             .out(&report::json::render(&report, judge.warnings()))?;
@@ -56,6 +56,9 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
         }
         let text = report::human::render(&report, samples_only, ctx.color());
         ctx.ui.out(text.trim_end())?;
+        if let Some(line) = review {
+            ctx.ui.out(&format!("\n{line}"))?;
+        }
     }
     Ok(if report.verdict == Verdict::Accepted {
         Status::Success
@@ -64,28 +67,41 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
     })
 }
 
-/// Judges `sub` and, unless it is the samples only, records the result in the progress
-/// file.
+/// Judges `sub`, the file at `path`, and, unless it is the samples only, records the result
+/// in the progress file, and, for a review file (`review/ID.rs`) of a kata due, the review.
+/// Returns the report and a line on the review, when one was recorded.
 pub(super) fn judge_and_record(
     ctx: &Ctx,
     judge: &Judge,
     sub: &Submission,
+    path: &Path,
     on_stage: &(dyn Fn(Stage) + Sync),
-) -> Result<Report> {
+) -> Result<(Report, Option<String>)> {
     let report = judge.judge(sub, on_stage);
     ctx.ui.clear_status();
     let report = report?;
-    if !sub.samples_only {
-        Progress::update(&ctx.workspace.root, |p| {
-            p.record(
-                sub.kata.id.as_str(),
-                report.verdict,
-                report.passed(),
-                report.tests.len(),
-            )
-        })?;
+    if sub.samples_only {
+        return Ok((report, None));
     }
-    Ok(report)
+    let id = sub.kata.id.as_str();
+    let is_review = ctx.workspace.is_review_file(path, id);
+    let now = crate::clock::now();
+    let accepted = report.verdict == Verdict::Accepted;
+    let review = Progress::update(&ctx.workspace.root, |p| {
+        p.record(id, report.verdict, report.passed(), report.tests.len());
+        is_review
+            .then(|| p.record_review(id, accepted, now))
+            .flatten()
+    })?;
+    let note = review.map(|r| {
+        let wait = crate::clock::span(r.due.saturating_sub(now));
+        if accepted {
+            format!("Review passed: {id} comes back in {wait}.")
+        } else {
+            format!("Review not passed: {id} comes back in {wait}, and the waits start again.")
+        }
+    });
+    Ok((report, note))
 }
 
 /// Reads the file to judge. A symbolic link is refused: a grader judging someone else's

@@ -204,13 +204,18 @@ impl Watch<'_> {
         };
         let quiet = |_| {};
         let c = self.ctx.color();
-        let samples = super::submit::judge_and_record(self.ctx, self.judge, &sub, &quiet)?;
+        let (samples, _) =
+            super::submit::judge_and_record(self.ctx, self.judge, &sub, &self.path, &quiet)?;
         if samples.verdict != Verdict::Accepted {
             return Ok(report::human::render(&samples, true, c));
         }
         sub.samples_only = false;
-        let full = super::submit::judge_and_record(self.ctx, self.judge, &sub, &quiet)?;
+        let (full, review) =
+            super::submit::judge_and_record(self.ctx, self.judge, &sub, &self.path, &quiet)?;
         let mut text = report::human::render(&full, false, c);
+        if let Some(line) = review {
+            text.push_str(&format!("\n\n{line}"));
+        }
         if full.verdict == Verdict::Accepted {
             text.push_str(&format!(
                 "\n\n{} Press {} for the next kata.",
