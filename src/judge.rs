@@ -3,7 +3,8 @@
 //! tests, running them side by side under their limits, deciding each verdict and making the
 //! report. Each step is its own module; this one orders them and hands each the last one's
 //! result. Every front end (`submit`, `test`, `validate`, ...) calls [`Judge::judge`];
-//! `stress` calls [`Judge::judge_draws`], the same steps on inputs drawn from the generator.
+//! `stress` calls [`Judge::judge_draws`], the same steps on inputs drawn from the generator;
+//! `grade` calls [`Judge::prepare`] once per kata and [`Judge::judge_prepared`] per file.
 
 use crate::cache::{self, Cache, JsonEntry, Kind};
 use crate::color::Color;
@@ -42,6 +43,12 @@ pub struct Submission<'a> {
     pub samples_only: bool,
     /// Run the tests even if this program was judged on this kata before.
     pub rerun: bool,
+}
+
+/// A kata ready to judge many files: what [`Judge::prepare`] built once.
+pub struct Prepared<'k> {
+    kata: &'k Kata,
+    generated: Vec<prepare::GeneratedCase>,
 }
 
 /// One input drawn from a kata's generator, and how a submission did on it.
@@ -147,15 +154,64 @@ impl Judge {
 
     /// Judges `sub`, telling `on_stage` how far it is.
     pub fn judge(&self, sub: &Submission, on_stage: &(dyn Fn(Stage) + Sync)) -> Result<Report> {
-        let kata = sub.kata;
-        let header = header(sub);
         on_stage(Stage::Compiling);
         let (compiled, generated) = self.build(sub)?;
         let binary = match compiled {
             Compiled::Binary(p) => p,
-            Compiled::Failed(diag) => return Ok(Report::compile_error(header, diag)),
+            Compiled::Failed(diag) => return Ok(Report::compile_error(header(sub), diag)),
         };
-        let key = report_key(sub, &binary);
+        self.run_built(sub, &binary, generated, schedule::workers(), on_stage)
+    }
+
+    /// The kata made ready for judging many files (`kata grade`): the harness runtime and
+    /// the generated tests, built and read once for all of them.
+    pub fn prepare<'k>(&self, kata: &'k Kata) -> Result<Prepared<'k>> {
+        let compiler = self.compiler();
+        compiler.runtime()?;
+        let generated = if kata
+            .cases
+            .iter()
+            .any(|c| matches!(c.data, CaseData::Generated(_)))
+        {
+            generate::cases(&compiler, kata)?
+        } else {
+            Vec::new()
+        };
+        Ok(Prepared { kata, generated })
+    }
+
+    /// Judges `file` on a prepared kata, as [`Judge::judge`] would, its tests on up to
+    /// `workers` threads.
+    pub fn judge_prepared(
+        &self,
+        prepared: &Prepared,
+        file: SourceFile,
+        workers: usize,
+    ) -> Result<Report> {
+        let sub = Submission {
+            kata: prepared.kata,
+            file,
+            samples_only: false,
+            rerun: false,
+        };
+        let binary = match self.compiler().build(&unit(&sub))? {
+            Compiled::Binary(p) => p,
+            Compiled::Failed(diag) => return Ok(Report::compile_error(header(&sub), diag)),
+        };
+        self.run_built(&sub, &binary, prepared.generated.clone(), workers, &|_| {})
+    }
+
+    /// The tests of a built program, or its report of an earlier run.
+    fn run_built(
+        &self,
+        sub: &Submission,
+        binary: &std::path::Path,
+        generated: Vec<prepare::GeneratedCase>,
+        workers: usize,
+        on_stage: &(dyn Fn(Stage) + Sync),
+    ) -> Result<Report> {
+        let kata = sub.kata;
+        let key = report_key(sub, binary);
         if let Some(report) = (!sub.rerun)
             .then(|| self.cache.load::<Report>(&key))
             .flatten()
@@ -166,8 +222,8 @@ impl Judge {
             });
         }
         let jobs = prepare::jobs(kata, sub.samples_only, generated);
-        let tests = run_tests(kata, &binary, &jobs, on_stage)?;
-        let report = Report::ran(header, tests);
+        let tests = run_tests(kata, binary, &jobs, workers, on_stage)?;
+        let report = Report::ran(header(sub), tests);
         if report.is_deterministic() {
             self.cache.store(&key, &report);
         }
@@ -218,7 +274,7 @@ impl Judge {
                 })
                 .collect();
             let jobs = prepare::jobs(&drawn_kata, false, generated);
-            let tests = run_tests(&drawn_kata, &binary, &jobs, &|_| {})?;
+            let tests = run_tests(&drawn_kata, &binary, &jobs, schedule::workers(), &|_| {})?;
             last = batch
                 .into_iter()
                 .zip(jobs)
@@ -385,6 +441,7 @@ fn run_tests(
     kata: &Kata,
     binary: &std::path::Path,
     jobs: &[Job],
+    workers: usize,
     on_stage: &(dyn Fn(Stage) + Sync),
 ) -> Result<Vec<TestReport>> {
     let program = Program {
@@ -395,7 +452,7 @@ fn run_tests(
     on_stage(Stage::Running { done: 0, total });
     schedule::run_all(
         jobs,
-        schedule::workers(),
+        workers,
         |job| job.stdin.len(),
         |job| {
             let limits = limits(kata, job.answer_limit);
