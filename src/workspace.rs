@@ -62,13 +62,21 @@ pub fn write_new(path: &Path, text: &str) -> Result<bool> {
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed, then
-/// renamed over the old one, so a reader never sees half a file.
+/// renamed over the old one, so a reader never sees half a file. The file is private (0600).
 pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
-    let dir = path.parent().expect("has a parent");
+    write_atomic_with_mode(path, text.as_bytes(), 0o600)
+}
+
+/// [`write_atomic`] of any bytes, the file getting `mode` (less the umask).
+pub fn write_atomic_with_mode(path: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io("write in", dir, e))?;
-    tmp.write_all(text.as_bytes())
+    let mut tmp = tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(mode))
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("write in", dir, e))?;
+    tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .map_err(|e| Error::io("write", tmp.path(), e))?;
     tmp.persist(path)
