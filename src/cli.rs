@@ -80,6 +80,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Judge a class: one folder per student, holding ID.rs files (for instructors).
+    Grade(GradeArgs),
     /// Print the shell completion script for SHELL on stdout.
     Completions {
         #[arg(value_enum)]
@@ -133,4 +135,37 @@ pub struct RunArgs {
     /// Print one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct GradeArgs {
+    #[command(subcommand)]
+    pub merge: Option<GradeCommand>,
+    /// The class: one folder per student (a cloned repository each) holding ID.rs files.
+    #[arg(required = true, value_name = "SUBMISSIONS")]
+    pub submissions: Option<PathBuf>,
+    /// Where grades.csv, report.html, similarity.csv and results/ go; a run started again
+    /// with the same folder judges only what is left.
+    #[arg(long, default_value = "grades", value_name = "DIR")]
+    pub out: PathBuf,
+    /// Files judged at once (default: one per core).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    pub jobs: Option<u32>,
+    /// Judge share K of N of the class, by a stable hash of student and kata; join the
+    /// shares with `kata grade merge`.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<crate::grade::shard::Shard>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GradeCommand {
+    /// Join the folders of `--shard` runs into what one run would have written.
+    Merge {
+        /// The shards' --out folders.
+        #[arg(required = true, value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
 }

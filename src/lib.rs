@@ -12,6 +12,7 @@ pub mod compile;
 pub mod editor;
 pub mod error;
 pub mod generate;
+pub mod grade;
 pub mod harness;
 pub mod judge;
 pub mod kata;

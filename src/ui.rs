@@ -61,6 +61,23 @@ impl Ui {
         }
     }
 
+    /// A progress bar of `len` steps on stderr when it is a terminal; hidden otherwise.
+    pub fn progress_bar(&self, len: u64) -> indicatif::ProgressBar {
+        if self.status.is_none() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(len),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        let style = indicatif::ProgressStyle::with_template(
+            "{bar:32} {pos}/{len} files · {elapsed} · about {eta} left · {msg}",
+        )
+        .expect("a valid template");
+        bar.set_style(style);
+        bar
+    }
+
     pub fn clear_status(&self) {
         if let Some(shown) = &self.status {
             let mut shown = shown.lock().expect("status");

@@ -5,6 +5,7 @@
 mod completions;
 mod custom;
 mod doctor;
+mod grade;
 mod hint;
 mod list;
 mod new;
@@ -77,6 +78,7 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::Review { json } => review::run(&ctx, json),
         Command::Run(args) => custom::run(&ctx, &args),
         Command::Solution { id, reveal, json } => solution::run(&ctx, &id, reveal, json),
+        Command::Grade(args) => grade::run(&ctx, &args),
         Command::Completions { shell } => completions::completions(&ctx, shell),
         Command::Manpage => completions::manpage(&ctx),
     }

@@ -401,7 +401,16 @@ impl Run {
         measured
     }
 
-    fn spawn(&self) -> Measured {
+    /// Starts the command and returns at once, for a test that must stop it itself (kill it
+    /// mid-way); stdout and stderr go nowhere.
+    pub fn start(&self) -> std::process::Child {
+        let mut cmd = self.command();
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        cmd.spawn()
+            .unwrap_or_else(|e| panic!("{}: {e}", self.program.display()))
+    }
+
+    fn command(&self) -> Command {
         let mut cmd = match self.user {
             User::Caller => Command::new(&self.program),
             User::Nobody => {
@@ -427,6 +436,11 @@ impl Run {
         if let Some(dir) = &self.dir {
             cmd.current_dir(dir);
         }
+        cmd
+    }
+
+    fn spawn(&self) -> Measured {
+        let mut cmd = self.command();
         match &self.stdout_to {
             Some(path) => cmd.stdout(std::fs::File::create(path).unwrap()),
             None if self.stdout_closed => cmd.stdout(kata::sys::pipe().unwrap().1),
