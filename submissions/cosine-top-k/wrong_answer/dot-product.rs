@@ -1,0 +1,24 @@
+// Mistake: ranks by the raw dot product, so a long vector beats a well-aligned short one.
+pub fn top_k_cosine(query: &[f64], docs: &[Vec<f64>], k: usize) -> Vec<usize> {
+    let query_norm = norm(query);
+    let similarity: Vec<f64> = docs
+        .iter()
+        .map(|doc| {
+            let doc_norm = norm(doc);
+            let _ = (query_norm, doc_norm);
+            dot(query, doc)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by(|&a, &b| similarity[b].total_cmp(&similarity[a]).then(a.cmp(&b)));
+    order.truncate(k);
+    order
+}
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+fn norm(v: &[f64]) -> f64 {
+    dot(v, v).sqrt()
+}
