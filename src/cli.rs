@@ -68,6 +68,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// A timed mock interview: unsolved katas, a countdown, hints locked, a summary.
+    Interview(InterviewArgs),
     /// Run your file and the reference solution on your own input.
     Run(RunArgs),
     /// Show the reference solution of a kata you solved.
@@ -168,4 +170,26 @@ pub enum GradeCommand {
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
     },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InterviewArgs {
+    /// How long it lasts (default 45).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub minutes: Option<u64>,
+    /// Only katas of this topic.
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+    /// How many katas.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=20))]
+    pub count: u64,
+    /// End the running interview now, with its summary.
+    #[arg(long, conflicts_with_all = ["minutes", "topic", "last"])]
+    pub stop: bool,
+    /// The summary of the latest interview.
+    #[arg(long, conflicts_with_all = ["minutes", "topic"])]
+    pub last: bool,
+    /// Print one JSON object on stdout (the interview as the progress file keeps it).
+    #[arg(long)]
+    pub json: bool,
 }

@@ -14,6 +14,7 @@ pub mod error;
 pub mod generate;
 pub mod grade;
 pub mod harness;
+pub mod interview;
 pub mod judge;
 pub mod kata;
 pub mod markdown;

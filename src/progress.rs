@@ -2,6 +2,7 @@
 //! served last, kept in `.kata/progress.json` in the workspace and written atomically.
 
 use crate::error::{Error, Result};
+use crate::interview::Interview;
 use crate::review::Review;
 use crate::verdict::Verdict;
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ pub struct Progress {
     pub last_served: Option<String>,
     #[serde(default)]
     pub katas: BTreeMap<String, KataProgress>,
+    /// Mock interviews, the latest last (it may still run).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interviews: Vec<Interview>,
 }
 
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
@@ -108,6 +112,19 @@ impl Progress {
         }
         review.judged(accepted, now);
         Some(review.clone())
+    }
+
+    /// The interview running at `now`, if one is.
+    pub fn running_interview(&self, now: u64) -> Option<&Interview> {
+        self.interviews.last().filter(|iv| iv.is_running(now))
+    }
+
+    /// Records a submission in the running interview and ends it when its time is up or
+    /// every kata is accepted; returns the interview when it ended now.
+    pub fn record_interview(&mut self, id: &str, verdict: Verdict, now: u64) -> Option<Interview> {
+        let iv = self.interviews.last_mut()?;
+        iv.record(id, verdict, now);
+        iv.settle(now).then(|| iv.clone())
     }
 
     /// The katas due for review at `now`, the most overdue first.

@@ -712,3 +712,129 @@ fn a_solved_kata_comes_back_for_review_and_each_pass_waits_longer() {
     // The learner's own solved file never changed.
     assert_eq!(t.read("add.rs"), ADD_RIGHT);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Mock interviews
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_mock_interview_counts_down_locks_hints_and_keeps_a_summary() {
+    let t0: u64 = 1_800_000_000;
+    let at = |secs: u64| (t0 + secs).to_string();
+    let t = Test::new().fixture_katas();
+    let started = t
+        .kata(&["interview", "--minutes", "30", "--json"])
+        .env("KATA_NOW", at(0))
+        .status(0)
+        .run()
+        .json();
+    assert_eq!(started["ends"], t0 + 1800);
+    let ids: Vec<&str> = started["katas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["add", "sum-lines"]);
+    assert!(t.read("add.rs").contains("todo!()") && t.read("sum-lines.rs").contains("fn main"));
+    t.kata(&["interview", "--minutes", "10"])
+        .env("KATA_NOW", at(60))
+        .status(2)
+        .stderr_has("a mock interview is running (29:00 left): `kata interview --stop` ends it")
+        .run();
+    t.kata(&["hint", "add"])
+        .env("KATA_NOW", at(60))
+        .status(2)
+        .stderr_has("hints are locked during the mock interview (29:00 left;")
+        .run();
+    t.kata(&["solution", "add", "--reveal"])
+        .env("KATA_NOW", at(60))
+        .status(2)
+        .stderr_has("solutions are locked during the mock interview")
+        .run();
+    t.write("add.rs", ADD_WRONG);
+    t.kata(&["test", "add"])
+        .env("KATA_NOW", at(90))
+        .status(1)
+        .stdout_has("Mock interview: 28:30 left · 0/2 accepted")
+        .run();
+    t.kata(&["submit", "add"])
+        .env("KATA_NOW", at(100))
+        .status(1)
+        .stdout_has("Mock interview: 28:20 left · 0/2 accepted")
+        .run();
+    t.write("add.rs", ADD_RIGHT);
+    t.kata(&["submit", "add"])
+        .env("KATA_NOW", at(400))
+        .status(0)
+        .stdout_has("Mock interview: 23:20 left · 1/2 accepted")
+        .run();
+    t.kata(&["interview"])
+        .env("KATA_NOW", at(600))
+        .status(0)
+        .stdout_has("Mock interview: 30 minutes, 20:00 left")
+        .stdout_has("  add        ✓ accepted after 06:40  2 attempts  last: accepted")
+        .stdout_has("  sum-lines  ✗ not accepted          0 attempts  not submitted")
+        .run();
+    // The first submission after the time is up ends it, with the summary.
+    t.kata(&["submit", "sum-lines"])
+        .env("KATA_NOW", at(1900))
+        .status(1)
+        .stdout_has("Mock interview: 30 minutes, over (time up) after 30:00")
+        .stdout_has("1/2 accepted")
+        .stdout_lacks("left ·")
+        .run();
+    let progress: serde_json::Value = serde_json::from_str(&t.read(".kata/progress.json")).unwrap();
+    let iv = &progress["interviews"][0];
+    assert_eq!(iv["ended"]["why"], "time_up");
+    assert_eq!(iv["katas"][0]["first_accept"], 400);
+    assert_eq!(iv["katas"][0]["attempts"], 2);
+    assert_eq!(iv["katas"][1]["first_accept"], serde_json::Value::Null);
+    assert_eq!(iv["katas"][1]["attempts"], 0);
+    t.kata(&["interview", "--last"])
+        .env("KATA_NOW", at(2000))
+        .status(0)
+        .stdout_has("over (time up) after 30:00")
+        .run();
+    // Over, hints are back.
+    t.kata(&["hint", "add"])
+        .env("KATA_NOW", at(2000))
+        .status(0)
+        .stdout_has("Hint 1/2")
+        .run();
+    t.kata(&["interview", "--stop"])
+        .env("KATA_NOW", at(2000))
+        .status(2)
+        .stderr_has("--stop: no mock interview is running")
+        .run();
+}
+
+#[test]
+fn watch_shows_the_interview_countdown_and_locks_hints() {
+    let t = Test::new().fixture_katas();
+    t.kata(&["interview", "--minutes", "45"]).status(0).run();
+    let tmux = Tmux::start(t.workspace.path(), "interview");
+    tmux.send(&[&watch_command(&common::fixtures().join("katas")), "Enter"]);
+    let first = tmux.wait_for(&["not yet implemented", " left · 0/2 accepted"]);
+    assert!(
+        first.contains("Mock interview: 44:") || first.contains("Mock interview: 45:00"),
+        "{first}"
+    );
+    tmux.send(&["h"]);
+    tmux.wait_for(&["hints are locked during the mock interview"]);
+    // The countdown moves by itself.
+    let face = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("Mock interview:"))
+            .map(str::to_string)
+    };
+    let before = face(&tmux.screen());
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert_ne!(face(&tmux.screen()), before);
+    tmux.send(&["q"]);
+    tmux.wait_for(&["exit=0"]);
+    assert_eq!(
+        tmux.live_processes(),
+        vec!["bash --norc --noprofile".to_string()]
+    );
+}

@@ -19,6 +19,7 @@ pub fn run(ctx: &Ctx, id: &str) -> Result<Status> {
 /// Shows one more hint of `kata` (recorded in the progress file): the lines to print, every
 /// hint shown so far.
 pub(super) fn next_hint(ctx: &Ctx, kata: &Kata) -> Result<Vec<String>> {
+    super::interview::refuse_during(&ctx.progress()?, "hints are")?;
     if kata.hints.is_empty() {
         return Ok(vec![format!("{} has no hints.", kata.id)]);
     }

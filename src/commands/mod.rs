@@ -7,6 +7,7 @@ mod custom;
 mod doctor;
 mod grade;
 mod hint;
+mod interview;
 mod list;
 mod new;
 mod next;
@@ -76,6 +77,17 @@ pub fn run(cli: Cli, ui: &Ui) -> Result<Status> {
         Command::Doctor { json } => doctor::run(&ctx, json),
         Command::Watch { id } => watch::run(&ctx, id.as_deref()),
         Command::Review { json } => review::run(&ctx, json),
+        Command::Interview(a) => interview::run(
+            &ctx,
+            &interview::Args {
+                minutes: a.minutes,
+                topic: a.topic.as_deref(),
+                count: a.count as usize,
+                stop: a.stop,
+                last: a.last,
+                json: a.json,
+            },
+        ),
         Command::Run(args) => custom::run(&ctx, &args),
         Command::Solution { id, reveal, json } => solution::run(&ctx, &id, reveal, json),
         Command::Grade(args) => grade::run(&ctx, &args),

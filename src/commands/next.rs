@@ -14,14 +14,7 @@ pub fn run(ctx: &Ctx, topic: Option<&str>) -> Result<Status> {
     let set = ctx.katas()?;
     let progress = ctx.progress()?;
     if let Some(t) = topic {
-        if !set.katas.iter().any(|k| k.topic == t) {
-            let mut topics: Vec<&str> = set.katas.iter().map(|k| k.topic.as_str()).collect();
-            topics.dedup();
-            return Err(Error::input(format!(
-                "--topic: no kata has topic `{t}` (topics: {})",
-                topics.join(", ")
-            )));
-        }
+        check_topic(&set, t)?;
     }
     let pool: Vec<_> = set
         .katas
@@ -88,4 +81,17 @@ pub(super) fn serve(ctx: &Ctx, set: &KataSet, kata: &Kata) -> Result<(bool, edit
     })?;
     let project = editor::update(&ctx.workspace, set)?;
     Ok((wrote, project))
+}
+
+/// `--topic T`: some kata must have it.
+pub(super) fn check_topic(set: &KataSet, t: &str) -> Result<()> {
+    if set.katas.iter().any(|k| k.topic == t) {
+        return Ok(());
+    }
+    let mut topics: Vec<&str> = set.katas.iter().map(|k| k.topic.as_str()).collect();
+    topics.dedup();
+    Err(Error::input(format!(
+        "--topic: no kata has topic `{t}` (topics: {})",
+        topics.join(", ")
+    )))
 }

@@ -30,6 +30,7 @@ pub fn run(ctx: &Ctx, id: &str, reveal: bool, json: bool) -> Result<Status> {
             kata.path.display()
         )));
     };
+    super::interview::refuse_during(&ctx.progress()?, "solutions are")?;
     let solved = ctx.progress()?.status(id) == progress::Status::Solved;
     let shown = solved || reveal;
     let revealed = if shown && !solved {

@@ -56,7 +56,13 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
         }
         let text = report::human::render(&report, samples_only, ctx.color());
         ctx.ui.out(text.trim_end())?;
-        if let Some(line) = review {
+        for note in &review {
+            ctx.ui.out(&format!("\n{note}"))?;
+        }
+        let c = ctx.color();
+        if let Some(line) =
+            super::interview::countdown_line(&ctx.progress()?, crate::clock::now(), c)
+        {
             ctx.ui.out(&format!("\n{line}"))?;
         }
     }
@@ -69,39 +75,45 @@ fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<S
 
 /// Judges `sub`, the file at `path`, and, unless it is the samples only, records the result
 /// in the progress file, and, for a review file (`review/ID.rs`) of a kata due, the review.
-/// Returns the report and a line on the review, when one was recorded.
+/// Records it too in the running mock interview. Returns the report and what else to say:
+/// a line on the review, the interview's summary when this submission ended it.
 pub(super) fn judge_and_record(
     ctx: &Ctx,
     judge: &Judge,
     sub: &Submission,
     path: &Path,
     on_stage: &(dyn Fn(Stage) + Sync),
-) -> Result<(Report, Option<String>)> {
+) -> Result<(Report, Vec<String>)> {
     let report = judge.judge(sub, on_stage);
     ctx.ui.clear_status();
     let report = report?;
     if sub.samples_only {
-        return Ok((report, None));
+        return Ok((report, Vec::new()));
     }
     let id = sub.kata.id.as_str();
     let is_review = ctx.workspace.is_review_file(path, id);
     let now = crate::clock::now();
     let accepted = report.verdict == Verdict::Accepted;
-    let review = Progress::update(&ctx.workspace.root, |p| {
+    let (review, ended) = Progress::update(&ctx.workspace.root, |p| {
         p.record(id, report.verdict, report.passed(), report.tests.len());
-        is_review
+        let review = is_review
             .then(|| p.record_review(id, accepted, now))
-            .flatten()
+            .flatten();
+        (review, p.record_interview(id, report.verdict, now))
     })?;
-    let note = review.map(|r| {
-        let wait = crate::clock::span(r.due.saturating_sub(now));
-        if accepted {
-            format!("Review passed: {id} comes back in {wait}.")
-        } else {
-            format!("Review not passed: {id} comes back in {wait}, and the waits start again.")
-        }
-    });
-    Ok((report, note))
+    let mut notes: Vec<String> = review
+        .map(|r| {
+            let wait = crate::clock::span(r.due.saturating_sub(now));
+            if accepted {
+                format!("Review passed: {id} comes back in {wait}.")
+            } else {
+                format!("Review not passed: {id} comes back in {wait}, and the waits start again.")
+            }
+        })
+        .into_iter()
+        .collect();
+    notes.extend(ended.map(|iv| super::interview::summary(&iv, now, ctx.color())));
+    Ok((report, notes))
 }
 
 /// Reads the file to judge. A symbolic link is refused: a grader judging someone else's

@@ -74,7 +74,15 @@ pub fn run(ctx: &Ctx, id: Option<&str>) -> Result<Status> {
         screen,
     };
     watch.judge(false)?;
+    let mut last_tick = std::time::Instant::now();
     loop {
+        // The countdown of a mock interview moves on by itself.
+        if watch.screen.is_some() && last_tick.elapsed() >= Duration::from_secs(1) {
+            last_tick = std::time::Instant::now();
+            if watch.countdown().is_some() {
+                watch.draw()?;
+            }
+        }
         match saves.recv_timeout(TICK) {
             Ok(Ok(events)) => {
                 if events.iter().any(|e| watch.is_save(e)) && watch.changed() {
@@ -213,8 +221,8 @@ impl Watch<'_> {
         let (full, review) =
             super::submit::judge_and_record(self.ctx, self.judge, &sub, &self.path, &quiet)?;
         let mut text = report::human::render(&full, false, c);
-        if let Some(line) = review {
-            text.push_str(&format!("\n\n{line}"));
+        for note in review {
+            text.push_str(&format!("\n\n{note}"));
         }
         if full.verdict == Verdict::Accepted {
             text.push_str(&format!(
@@ -236,7 +244,12 @@ impl Watch<'_> {
             KeyCode::Char('r') => self.judge(true)?,
             KeyCode::Char('h') => {
                 self.message.clear();
-                self.hints = super::hint::next_hint(self.ctx, self.kata)?;
+                match super::hint::next_hint(self.ctx, self.kata) {
+                    Ok(hints) => self.hints = hints,
+                    // Locked during a mock interview.
+                    Err(Error::Input(why)) => self.message = why,
+                    Err(e) => return Err(e),
+                }
                 self.draw()?;
             }
             KeyCode::Char('l') => {
@@ -282,6 +295,12 @@ impl Watch<'_> {
         self.draw()
     }
 
+    /// The mock interview's countdown, while one runs.
+    fn countdown(&self) -> Option<String> {
+        let progress = self.ctx.progress().ok()?;
+        super::interview::countdown_line(&progress, crate::clock::now(), self.ctx.color())
+    }
+
     /// The whole screen.
     fn text(&self) -> String {
         let c = self.ctx.color();
@@ -308,6 +327,9 @@ impl Watch<'_> {
         }
         if !self.message.is_empty() {
             s.push_str(&format!("\n{}\n", self.message));
+        }
+        if let Some(line) = self.countdown() {
+            s.push_str(&format!("\n{line}\n"));
         }
         if self.screen.is_some() {
             s.push_str(&format!(
