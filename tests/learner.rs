@@ -269,7 +269,7 @@ fn run_feeds_a_stdin_katas_file_and_holds_the_learner_to_the_limits() {
     );
     t.kata(&["run", "add", "--args", "[1, 2]"])
         .status(1)
-        .stdout_has("yours  time_limit_exceeded: used")
+        .stdout_has("yours  time_limit_exceeded")
         .stdout_has(" reference  3  ")
         .run();
 }
