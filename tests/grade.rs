@@ -206,12 +206,16 @@ fn three_shards_merged_are_one_run() {
     let test = Test::new();
     let mut shards = Vec::new();
     let mut judged = 0;
+    // Each machine has the class folder somewhere else.
+    let elsewhere = test.path("elsewhere/class");
+    copy_dir(&class(), &elsewhere);
     for k in 1..=3 {
         let dir = format!("shard{k}");
+        let folder = if k == 2 { elsewhere.clone() } else { class() };
         let out = grade(
             &test,
             &[
-                class().to_str().unwrap(),
+                folder.to_str().unwrap(),
                 "--shard",
                 &format!("{k}/3"),
                 "--out",
@@ -327,6 +331,18 @@ fn a_run_killed_mid_way_and_started_again_ends_as_one_run() {
         run.stdout
     );
     assert_same_outputs(full, &out);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
 }
 
 fn json_count(dir: &Path) -> usize {
@@ -467,4 +483,64 @@ fn section<'a>(page: &'a str, id: &str) -> &'a str {
             .or_else(|| rest.find("</body>"))
             .unwrap();
     &page[start..end]
+}
+
+/// On a terminal the run draws a progress bar, then leaves the one-line summary alone.
+#[test]
+fn a_terminal_shows_a_progress_bar() {
+    let test = Test::new();
+    let socket = format!("kata-grade-{}", std::process::id());
+    let tmux = |args: &[&str]| Run::new("tmux").args(&["-L", &socket]).args(args);
+    let command = format!(
+        "KATA_CACHE_DIR={} {} --color never grade {} --out bar-out --jobs 1; echo exit=$?; sleep 600",
+        common::shared_cache().display(),
+        env!("CARGO_BIN_EXE_kata"),
+        class().display()
+    );
+    tmux(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "g",
+        "-x",
+        "150",
+        "-y",
+        "30",
+    ])
+    .arg("-c")
+    .arg(test.workspace.path())
+    .arg(command)
+    .status(0)
+    .run();
+    let screen = || {
+        tmux(&["capture-pane", "-p", "-t", "g"])
+            .status(0)
+            .run()
+            .stdout
+    };
+    let started = Instant::now();
+    let mut bars = Vec::new();
+    let last = loop {
+        let s = screen();
+        if let Some(bar) = s.lines().find(|l| l.contains("/11 files ·")) {
+            bars.push(bar.to_string());
+        }
+        if s.contains("exit=") {
+            break s;
+        }
+        assert!(started.elapsed() < Duration::from_secs(240), "no end:\n{s}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let _ = std::process::Command::new("tmux")
+        .args(["-L", &socket, "kill-server"])
+        .output();
+    assert!(!bars.is_empty(), "no progress bar was drawn:\n{last}");
+    assert!(last.contains("exit=0"), "{last}");
+    assert!(last.contains("graded 11 files of 5 students"), "{last}");
+    assert!(
+        !last.contains("/11 files ·"),
+        "the bar is cleared at the end:\n{last}"
+    );
 }

@@ -44,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &GradeArgs) -> Result<Status> {
         .count();
     let bar = ctx.ui.progress_bar(share as u64);
     bar.set_message(format!("{} students", class.students.len()));
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
     let summary = grade::grade(
         &judge,
         &set,

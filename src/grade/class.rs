@@ -102,9 +102,12 @@ impl Class {
             for file in names {
                 let stem = file.trim_end_matches(".rs");
                 let kata = set.katas.iter().find(|k| k.id.as_str() == stem);
-                let state = match (kata, read(&folder.join(&file))) {
+                let path = folder.join(&file);
+                let state = match (kata, read(&path)) {
                     (None, _) => State::UnknownKata,
-                    (Some(_), Err(e)) => State::Unreadable { why: e.to_string() },
+                    (Some(_), Err(e)) => State::Unreadable {
+                        why: without_path(&e.to_string(), &path),
+                    },
                     (Some(k), Ok(text)) => {
                         let digest = cache::key(&[text.as_bytes()]);
                         sources.push(Source {
@@ -173,4 +176,14 @@ impl Class {
             State::Unreadable { why } => Some((f, format!("cannot be read: {why}"))),
         })
     }
+}
+
+/// Why a file cannot be read, without its path: the roster must be the same wherever the
+/// class folder is (each shard may have it elsewhere), and the report names the file.
+fn without_path(why: &str, path: &Path) -> String {
+    let shown = path.display().to_string();
+    why.strip_prefix(&format!("cannot read {shown}: "))
+        .or_else(|| why.strip_prefix(&format!("{shown}: ")))
+        .unwrap_or(why)
+        .to_string()
 }
