@@ -44,7 +44,8 @@ pub fn merge_top_k(shards: &[Vec<(u64, f64)>], k: usize) -> Vec<(u64, f64)> {
         })
     };
     let mut heap: BinaryHeap<Head> = (0..shards.len()).filter_map(|s| head(s, 0)).collect();
-    let mut top = Vec::with_capacity(k.min(heap.len() * 4));
+    let hits: usize = shards.iter().map(Vec::len).sum();
+    let mut top = Vec::with_capacity(k.min(hits));
     while top.len() < k {
         let Some(best) = heap.pop() else { break };
         top.push((best.id, best.score));
