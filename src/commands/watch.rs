@@ -69,6 +69,7 @@ pub fn run(ctx: &Ctx, id: Option<&str>) -> Result<Status> {
         judged: 0,
         last_text: None,
         body: String::new(),
+        listing: false,
         hints: Vec::new(),
         message: String::new(),
         screen,
@@ -99,8 +100,13 @@ pub fn run(ctx: &Ctx, id: Option<&str>) -> Result<Status> {
         }
         if watch.screen.is_some() {
             while event::poll(Duration::ZERO).map_err(term_error)? {
-                let Event::Key(key) = event::read().map_err(term_error)? else {
-                    continue;
+                let key = match event::read().map_err(term_error)? {
+                    Event::Key(key) => key,
+                    Event::Resize(..) => {
+                        watch.draw()?;
+                        continue;
+                    }
+                    _ => continue,
                 };
                 if key.kind != KeyEventKind::Press {
                     continue;
@@ -161,6 +167,8 @@ struct Watch<'a> {
     last_text: Option<String>,
     /// The last report (or the list).
     body: String,
+    /// The body is the list, not a report: nothing in it gives way but its end.
+    listing: bool,
     /// The hints shown so far.
     hints: Vec<String>,
     /// A line about the last key.
@@ -183,6 +191,7 @@ impl Watch<'_> {
     fn judge(&mut self, rerun: bool) -> Result<()> {
         self.judged += 1;
         self.message.clear();
+        self.listing = false;
         self.body = format!("judging {}…", display_path(&self.path).display());
         self.draw()?;
         self.body = match self.judge_once(rerun) {
@@ -255,6 +264,7 @@ impl Watch<'_> {
             KeyCode::Char('l') => {
                 self.message = "the list; r judges your file again".to_string();
                 self.body = super::list::render(self.ctx, false)?;
+                self.listing = true;
                 self.draw()?;
             }
             KeyCode::Char('n') => self.next()?,
@@ -301,23 +311,28 @@ impl Watch<'_> {
         super::interview::countdown_line(&progress, crate::clock::now(), self.ctx.color())
     }
 
-    /// The whole screen.
-    fn text(&self) -> String {
+    /// The first line of the screen.
+    fn head(&self) -> String {
         let c = self.ctx.color();
         let saves = if self.judged == 1 {
             "judged once".to_string()
         } else {
             format!("judged {} times", self.judged)
         };
-        let mut s = format!(
-            "{} · {} {} · {} · {}\n\n{}\n",
+        format!(
+            "{} · {} {} · {} · {}",
             c.paint(Style::Strong, "kata watch"),
             c.paint(Style::Strong, &self.kata.title),
             c.paint(Style::Dim, format!("({})", self.kata.id)),
             display_path(&self.path).display(),
             c.paint(Style::Dim, saves),
-            self.body.trim_end()
-        );
+        )
+    }
+
+    /// What comes under the report: hints, the last key's message, the countdown, the keys.
+    fn tail(&self) -> String {
+        let c = self.ctx.color();
+        let mut s = String::new();
         if !self.hints.is_empty() {
             s.push('\n');
             for h in &self.hints {
@@ -345,13 +360,25 @@ impl Watch<'_> {
 
     /// Redraws the screen, or (off a terminal) prints the result once it is there.
     fn draw(&self) -> Result<()> {
-        let text = self.text();
+        let (head, body, tail) = (self.head(), self.body.trim_end(), self.tail());
         if self.screen.is_none() {
             if self.body.ends_with('…') {
                 return Ok(());
             }
-            return self.ctx.ui.out(&format!("{}\n", text.trim_end()));
+            return self
+                .ctx
+                .ui
+                .out(&format!("{head}\n\n{body}\n{}\n", tail.trim_end()));
         }
+        let (cols, rows) = terminal::size().unwrap_or((80, 24));
+        let (cols, rows) = (usize::from(cols).max(20), usize::from(rows).max(8));
+        let tail: Vec<&str> = tail.lines().collect();
+        let tail_rows: usize = tail.iter().map(|l| wrap(l, cols).len()).sum();
+        // The head, a blank line, the report, the tail: the report gives way.
+        let room = rows.saturating_sub(2 + tail_rows).max(3);
+        let mut lines = vec![fit_line(&head, cols), String::new()];
+        lines.extend(fit(body, room, cols, !self.listing));
+        lines.extend(tail.iter().flat_map(|l| wrap(l, cols)));
         let mut out = std::io::stdout().lock();
         queue!(
             out,
@@ -360,9 +387,196 @@ impl Watch<'_> {
         )
         .map_err(term_error)?;
         // Raw mode: a new line does not return the carriage by itself.
-        for line in text.lines() {
-            queue!(out, style::Print(line), style::Print("\r\n")).map_err(term_error)?;
+        for (i, line) in lines.iter().take(rows).enumerate() {
+            let end = if i + 1 < rows { "\r\n" } else { "" };
+            queue!(out, style::Print(line), style::Print(end)).map_err(term_error)?;
         }
         out.flush().map_err(term_error)
+    }
+}
+
+/// `line` cut to `cols` visible characters (colour codes kept, and closed when cut).
+fn cut(line: &str, cols: usize) -> String {
+    let mut out = String::new();
+    let mut shown = 0;
+    let mut chars = line.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch == '\x1b' {
+            out.push(ch);
+            for c in chars.by_ref() {
+                out.push(c);
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        if shown + 1 == cols && chars.peek().is_some() {
+            out.push('…');
+            if line.contains('\x1b') {
+                out.push_str("\x1b[0m");
+            }
+            return out;
+        }
+        out.push(ch);
+        shown += 1;
+    }
+    out
+}
+
+/// `line` in `cols` columns: a line too wide loses its colour, then its padding, then the
+/// middle of its text, so that the end (a test's time and verdict) stays in sight.
+fn fit_line(line: &str, cols: usize) -> String {
+    let plain = visible(line);
+    if plain.chars().count() <= cols {
+        return line.to_string();
+    }
+    let mut squeezed = String::new();
+    for ch in plain.chars() {
+        if !(ch == ' ' && squeezed.ends_with("  ")) {
+            squeezed.push(ch);
+        }
+    }
+    let chars: Vec<char> = squeezed.chars().collect();
+    if chars.len() <= cols {
+        return squeezed;
+    }
+    let tail = (cols / 2).min(32);
+    let head = cols.saturating_sub(tail + 1);
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+/// Prose (a hint, a message) in lines of at most `cols`, broken between words; a line that
+/// fits keeps its colour.
+fn wrap(line: &str, cols: usize) -> Vec<String> {
+    let plain = visible(line);
+    if plain.chars().count() <= cols {
+        return vec![line.to_string()];
+    }
+    let mut lines = vec![String::new()];
+    for word in plain.split(' ') {
+        let last = lines.last_mut().expect("one line");
+        let len = last.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > cols {
+            lines.push(cut(word, cols));
+        } else {
+            if len > 0 {
+                last.push(' ');
+            }
+            last.push_str(&cut(word, cols - len.min(cols - 1)));
+        }
+    }
+    lines
+}
+
+/// Visible text, without colour codes.
+fn visible(line: &str) -> String {
+    cut(line, usize::MAX)
+        .split('\x1b')
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part
+            } else {
+                part.split_once(|c: char| c.is_ascii_alphabetic())
+                    .map_or("", |(_, rest)| rest)
+            }
+        })
+        .collect()
+}
+
+/// A report in at most `rows` lines of `cols`: the tests that passed give way first (the
+/// failures, their detail and the verdict are what the learner acts on), then the end.
+fn fit(body: &str, rows: usize, cols: usize, report: bool) -> Vec<String> {
+    let lines: Vec<&str> = body.lines().collect();
+    if lines.len() <= rows {
+        return lines.iter().map(|l| fit_line(l, cols)).collect();
+    }
+    let mut kept: Vec<String> = Vec::new();
+    let mut passed = 0;
+    let mut at = None;
+    let mut after_pass = false;
+    for l in &lines {
+        let v = visible(l);
+        let t = v.trim_start();
+        // A passing test's line, or its time on a line of its own.
+        let time_only =
+            after_pass && t.ends_with(" ms") && t.starts_with(|c: char| c.is_ascii_digit());
+        if report && (t.starts_with('✓') || time_only) {
+            if !time_only {
+                passed += 1;
+            }
+            at.get_or_insert(kept.len());
+            after_pass = true;
+            continue;
+        }
+        after_pass = false;
+        kept.push(fit_line(l, cols));
+    }
+    if let Some(i) = at {
+        kept.insert(i, format!("  ✓ {passed} passed (not shown)"));
+    }
+    if kept.len() > rows {
+        let more = kept.len() - (rows - 1);
+        kept.truncate(rows - 1);
+        kept.push(if report {
+            format!("… {more} more lines: `kata submit` prints the whole report")
+        } else {
+            format!("… {more} more lines: `kata list` prints them all")
+        });
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_line_is_cut_and_colour_codes_take_no_room() {
+        assert_eq!(cut("abcdef", 4), "abc…");
+        assert_eq!(cut("abcd", 4), "abcd");
+        assert_eq!(cut("\x1b[1mab\x1b[0mcdef", 4), "\x1b[1mab\x1b[0mc…\x1b[0m");
+        assert_eq!(visible("\x1b[1;32m✓\x1b[0m ok"), "✓ ok");
+        assert_eq!(wrap("Hint 1/2: use a map", 10), ["Hint 1/2:", "use a map"]);
+        // The padding goes first, then the middle: the verdict at the end stays.
+        assert_eq!(
+            fit_line("✗ name      1.0 ms  wrong", 22),
+            "✗ name  1.0 ms  wrong"
+        );
+        assert_eq!(
+            fit_line("✗ a very long test name  1.0 ms  wrong", 30),
+            "✗ a very long …  1.0 ms  wrong"
+        );
+    }
+
+    #[test]
+    fn passing_tests_give_way_to_the_failure() {
+        let body = "Title\n  ✓ sample 1   1 ms\n  ✓ hidden: a long name\n        2.0 ms\n  ✗ hidden: b   wrong answer\n\ndetail\nverdict";
+        assert_eq!(
+            fit(body, 6, 40, true),
+            [
+                "Title",
+                "  ✓ 2 passed (not shown)",
+                "  ✗ hidden: b   wrong answer",
+                "",
+                "detail",
+                "verdict"
+            ]
+        );
+        let cut_short = fit(body, 4, 40, true);
+        assert_eq!(cut_short.len(), 4);
+        assert!(cut_short[3].starts_with("… 3 more lines"), "{cut_short:?}");
+        assert_eq!(fit("a\nb", 5, 40, true), ["a", "b"]);
+        // The list gives way at its end only.
+        let list = fit("✓ add\n· two-sum\n· iou\n\n1/3 solved", 3, 40, false);
+        assert_eq!(list[..2], ["✓ add", "· two-sum"]);
+        assert!(
+            list[2].starts_with("… 3 more lines: `kata list`"),
+            "{list:?}"
+        );
     }
 }
