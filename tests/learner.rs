@@ -595,12 +595,22 @@ fn ctrl_c_ends_watch_and_gives_the_terminal_back() {
 
 #[test]
 fn off_a_terminal_watch_prints_each_result_in_turn() {
-    let t = Test::new().fixture_katas().file("add.rs", ADD_WRONG);
+    off_a_terminal("add.rs");
+}
+
+#[test]
+fn watch_follows_a_file_in_a_folder_of_its_own() {
+    off_a_terminal("review/add.rs");
+}
+
+/// `kata watch FILE` with stdout in a file: a wrong answer, a save that passes, an interrupt.
+fn off_a_terminal(file: &str) {
+    let t = Test::new().fixture_katas().file(file, ADD_WRONG);
     let log = t.path("watch.log");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kata"))
         .args(["--color", "never", "--katas"])
         .arg(common::fixtures().join("katas"))
-        .args(["watch", "add"])
+        .args(["watch", if file == "add.rs" { "add" } else { file }])
         .env("KATA_CACHE_DIR", common::shared_cache())
         .current_dir(t.workspace.path())
         .stdin(std::process::Stdio::null())
@@ -615,7 +625,7 @@ fn off_a_terminal_watch_prints_each_result_in_turn() {
         }
     };
     wait_for("wrong_answer: 0/1 samples passed");
-    t.write("add.rs", ADD_RIGHT);
+    t.write(file, ADD_RIGHT);
     wait_for("accepted: 3/3 tests passed");
     // Interrupted, as by Ctrl-C at a shell.
     Run::new("kill")

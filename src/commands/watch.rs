@@ -3,7 +3,7 @@
 //! keys: `h` next hint, `n` next kata once accepted, `l` list, `r` rerun, `q` (or Ctrl-C)
 //! quit.
 //!
-//! Saves come from `notify` through its debouncer, watching the workspace folder rather than
+//! Saves come from `notify` through its debouncer, watching the file's folder rather than
 //! the file, so that an editor's write-then-rename (a new file under the old name) is seen,
 //! and seen once. The terminal is handled by `crossterm`: raw mode for single keys and the
 //! alternate screen, both undone by a guard however the loop ends. Off a terminal there are
@@ -24,7 +24,7 @@ use crossterm::{cursor, execute, queue, style, terminal};
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -50,14 +50,26 @@ pub fn run(ctx: &Ctx, id: Option<&str>) -> Result<Status> {
         let _ = tx.send(events);
     })
     .map_err(|e| Error::env(format!("cannot watch files: {e}")))?;
-    debouncer
-        .watch(&ctx.workspace.root, RecursiveMode::NonRecursive)
-        .map_err(|e| {
-            Error::env(format!(
-                "cannot watch {}: {e}",
-                display_path(&ctx.workspace.root).display()
-            ))
-        })?;
+    // The workspace, where `n` serves the next kata, and the file's own folder, for a file
+    // elsewhere (`kata watch review/ID.rs`).
+    let mut folders = vec![ctx.workspace.root.clone()];
+    folders.extend(path.parent().map(Path::to_path_buf));
+    folders.dedup_by(|a, b| a.canonicalize().ok() == b.canonicalize().ok());
+    for folder in &folders {
+        let folder = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        debouncer
+            .watch(folder, RecursiveMode::NonRecursive)
+            .map_err(|e| {
+                Error::env(format!(
+                    "cannot watch {}: {e}",
+                    display_path(folder).display()
+                ))
+            })?;
+    }
     let keys = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
     let screen = if keys { Some(Screen::enter()?) } else { None };
     let mut watch = Watch {
