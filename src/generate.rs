@@ -13,7 +13,7 @@ use crate::kata::{CaseData, Generate, Kata};
 use crate::prepare::GeneratedCase;
 use crate::run::{self, Limits, Program};
 use crate::schedule;
-use crate::signature::{Design, Signature};
+use crate::signature::{Design, IntTy, Signature, Ty};
 use crate::value::{self, Value, Wire};
 use crate::verdict;
 use std::path::PathBuf;
@@ -237,12 +237,11 @@ fn produce(
         binary: gen_bin,
         read: Vec::new(),
     };
-    // The generator reads its `seed size` after an empty nonce line, like any harness.
-    let o = run::run(
-        &program,
-        format!("\n{} {}\n", g.seed, g.size).as_bytes(),
-        limits,
-    )?;
+    // The generator reads its seed and size after an empty nonce line, like any harness.
+    let mut stdin = b"\n".to_vec();
+    Value::Int(g.seed.into()).encode(&Ty::Int(IntTy::U64), &mut stdin);
+    Value::Int(g.size as i128).encode(&Ty::Int(IntTy::Usize), &mut stdin);
+    let o = run::run(&program, &stdin, limits)?;
     if let Some((v, why)) = verdict::classify(&o, &limits) {
         return Err(fail("generator", format!("{}: {why}", v.label())));
     }
@@ -294,8 +293,8 @@ mod tests {
     #[test]
     fn stored_cases_round_trip_and_a_short_entry_is_absent() {
         let stored = Stored {
-            args: b"3 1 2 3 ".to_vec(),
-            answer: b"6 \n".to_vec(),
+            args: b"\x03\0\0\0\0\0\0\0\x01\x02\x03".to_vec(),
+            answer: b"\x06\n".to_vec(),
         };
         let back = Stored::decode(&stored.encode()).unwrap();
         assert_eq!((back.args, back.answer), (stored.args, stored.answer));

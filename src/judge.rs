@@ -315,11 +315,11 @@ impl Judge {
         on_stage(Stage::Running { done: 0, total: 2 });
         let payload = match (input, kata.signature()) {
             (Input::Args(args), Some(sig)) => {
-                let mut wire = String::new();
+                let mut wire = Vec::new();
                 for (v, p) in args.iter().zip(&sig.params) {
                     v.encode(&p.ty, &mut wire);
                 }
-                Some(wire.into_bytes())
+                Some(wire)
             }
             (Input::Stdin(_), None) => None,
             _ => unreachable!("the input's kind follows the kata's"),
@@ -343,7 +343,7 @@ impl Judge {
         on_stage(Stage::Running { done: 1, total: 2 });
         let expected_len = match &reference.answer {
             Some(Answer::Value(v)) => {
-                let mut wire = String::new();
+                let mut wire = Vec::new();
                 v.encode(
                     kata.signature().expect("a function kata").answer_ty(),
                     &mut wire,

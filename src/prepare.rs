@@ -69,14 +69,14 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
             // Each arm also gives the expected answer's size in the wire format.
             let (stdin, args, expected, expected_len) = match (&case.data, kata.signature()) {
                 (CaseData::Function { args, expected }, Some(sig)) => {
-                    let mut wire = String::new();
+                    let mut wire = Vec::new();
                     for (v, p) in args.iter().zip(&sig.params) {
                         v.encode(&p.ty, &mut wire);
                     }
-                    let mut answer = String::new();
+                    let mut answer = Vec::new();
                     expected.encode(sig.answer_ty(), &mut answer);
                     (
-                        nonce.input(wire.as_bytes()),
+                        nonce.input(&wire),
                         Some(Args::Values(args.clone())),
                         Expected::Value {
                             value: expected.clone(),
@@ -124,7 +124,8 @@ mod tests {
         let kata = Kata::parse("add", Path::new("add.toml"), crate::kata::tests::GOOD).unwrap();
         let jobs = jobs(&kata, false, Vec::new());
         assert_eq!(jobs.len(), 2);
-        assert_eq!(jobs[1].stdin, jobs[1].nonce.input(b"-1 -2 "));
+        let args = [(-1i32).to_le_bytes(), (-2i32).to_le_bytes()].concat();
+        assert_eq!(jobs[1].stdin, jobs[1].nonce.input(&args));
         assert!(matches!(
             jobs[1].expected,
             Expected::Value {

@@ -7,7 +7,6 @@ use crate::error::{Error, Result};
 use crate::sandbox::{self, Policy, Profile};
 use crate::sys;
 use std::ffi::OsString;
-use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -109,27 +108,23 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         file_size: 0,
         stack: Some(limits.memory.min(1 << 30)),
     };
+    let input = sys::sealed_file(stdin)
+        .map_err(|e| Error::env(format!("cannot create the input file: {e}")))?;
     let mut cmd = policy.command(program.binary, &[] as &[OsString], Some(chan_w.as_raw_fd()));
     cmd.env_clear()
         .env("RUST_BACKTRACE", "0")
-        .stdin(Stdio::piped())
+        .stdin(Stdio::from(input))
         .stdout(Stdio::from(stdout_w))
         .stderr(Stdio::from(stderr_w));
     let oom_before = slot.as_ref().map_or(0, |s| s.oom_kills());
     let start = Instant::now();
-    let mut child = cmd
+    let child = cmd
         .spawn()
         .map_err(|e| Error::env(format!("cannot start {}: {e}", program.binary.display())))?;
     // The parent's copies of the write ends must go, or the pipes never reach end of file.
     drop(cmd);
     drop(chan_w);
     let pid = child.id();
-    let mut stdin_pipe = child.stdin.take().expect("piped");
-    let input = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        // A program that exits without reading its input closes the pipe: not an error.
-        let _ = stdin_pipe.write_all(&input);
-    });
     let pidfd = pidfd_open(pid)?;
     let mut streams = [
         Stream::new(stdout_r, limits.output, limits.stdout_kept),
@@ -252,7 +247,6 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         None => 0,
     };
     drop(slot);
-    let _ = feeder.join();
     let [stdout, stderr, channel] = streams.map(Stream::into_bytes);
     let exit = if libc::WIFSIGNALED(status) {
         Exit::Signal(libc::WTERMSIG(status))

@@ -77,6 +77,23 @@ impl IntTy {
         }
     }
 
+    /// Its size in bytes (pointer-sized types as on 64-bit targets).
+    pub fn width(self) -> usize {
+        use IntTy::*;
+        match self {
+            I8 | U8 => 1,
+            I16 | U16 => 2,
+            I32 | U32 => 4,
+            I64 | Isize | U64 | Usize => 8,
+            I128 | U128 => 16,
+        }
+    }
+
+    pub fn signed(self) -> bool {
+        use IntTy::*;
+        matches!(self, I8 | I16 | I32 | I64 | I128 | Isize)
+    }
+
     /// The inclusive range of the type (pointer-sized types as on 64-bit targets).
     pub fn range(self) -> (i128, i128) {
         use IntTy::*;

@@ -360,18 +360,19 @@ mod tests {
     #[test]
     fn the_answer_on_the_channel_decides() {
         let nonce = Nonce::new();
-        let d = decide_int(&answered(&nonce, b"42 "), 42, &nonce);
+        let d = decide_int(&answered(&nonce, &42i64.to_le_bytes()), 42, &nonce);
         assert_eq!(d.verdict, Verdict::Accepted);
-        let d = decide_int(&answered(&nonce, b"41 "), 42, &nonce);
+        let d = decide_int(&answered(&nonce, &41i64.to_le_bytes()), 42, &nonce);
         assert_eq!(d.verdict, Verdict::WrongAnswer);
         assert_eq!(d.wrong, Some(Answer::Value(Value::Int(41))));
         // Another run's nonce is a forgery; no answer at all is a runtime error.
-        let d = decide_int(&answered(&Nonce::new(), b"42 "), 42, &nonce);
+        let d = decide_int(&answered(&Nonce::new(), &42i64.to_le_bytes()), 42, &nonce);
         assert_eq!(d.verdict, Verdict::RuntimeError);
         assert!(d.reason.unwrap().contains("forged"));
         let d = decide_int(&outcome(Exit::Code(0), ""), 42, &nonce);
         assert_eq!(d.verdict, Verdict::RuntimeError);
         assert!(d.reason.unwrap().contains("process::exit"));
+        // Too short for an i64.
         let d = decide_int(&answered(&nonce, b"x "), 42, &nonce);
         assert_eq!(d.verdict, Verdict::RuntimeError);
     }
@@ -379,12 +380,12 @@ mod tests {
     #[test]
     fn limits_and_overflow_come_before_the_answer() {
         let nonce = Nonce::new();
-        let mut o = answered(&nonce, b"42 ");
+        let mut o = answered(&nonce, &42i64.to_le_bytes());
         o.answer_overflow = true;
         let d = decide_int(&o, 42, &nonce);
         assert_eq!(d.verdict, Verdict::WrongAnswer);
         assert!(d.reason.unwrap().contains("4 times the size"));
-        let mut o = answered(&nonce, b"42 ");
+        let mut o = answered(&nonce, &42i64.to_le_bytes());
         o.exit = Exit::Code(3);
         assert_eq!(decide_int(&o, 42, &nonce).verdict, Verdict::RuntimeError);
     }

@@ -33,129 +33,103 @@ impl Input {
         T::read(self)
     }
 
-    fn skip_space(&mut self) {
-        while self.pos < self.bytes.len() && self.bytes[self.pos].is_ascii_whitespace() {
-            self.pos += 1;
-        }
-    }
-
-    fn token(&mut self) -> &[u8] {
-        self.skip_space();
-        let start = self.pos;
-        while self.pos < self.bytes.len() && !self.bytes[self.pos].is_ascii_whitespace() {
-            self.pos += 1;
-        }
-        &self.bytes[start..self.pos]
-    }
-
-    fn text(&mut self) -> &str {
-        std::str::from_utf8(self.token()).expect("kata harness: bad token")
-    }
-
-    fn int(&mut self) -> i128 {
-        let tok = self.token();
-        let (neg, digits) = match tok.first() {
-            Some(b'-') => (true, &tok[1..]),
-            _ => (false, tok),
+    /// The next `n` bytes.
+    #[inline]
+    fn take(&mut self, n: usize) -> &[u8] {
+        let end = match self.pos.checked_add(n) {
+            Some(end) if end <= self.bytes.len() => end,
+            _ => ended(),
         };
-        // Up to 19 digits fit in a u64, whose arithmetic is much cheaper than i128's.
-        let n: i128 = if digits.len() <= 19 {
-            let mut n: u64 = 0;
-            for &d in digits {
-                n = n * 10 + u64::from(d - b'0');
-            }
-            i128::from(n)
-        } else {
-            let mut n: i128 = 0;
-            for &d in digits {
-                n = n * 10 + i128::from(d - b'0');
-            }
-            n
-        };
-        if neg {
-            -n
-        } else {
-            n
-        }
+        let bytes = &self.bytes[self.pos..end];
+        self.pos = end;
+        bytes
+    }
+
+    #[inline]
+    fn array<const N: usize>(&mut self) -> [u8; N] {
+        let mut a = [0; N];
+        a.copy_from_slice(self.take(N));
+        a
     }
 
     fn len(&mut self) -> usize {
-        self.int() as usize
+        u64::from_le_bytes(self.array()) as usize
     }
 }
 
-/// A type the harness can read from the judge and write back.
+#[inline(never)]
+#[cold]
+fn ended() -> ! {
+    panic!("kata harness: the arguments ended early")
+}
+
+/// A type the harness can read from the judge and write back, in the binary wire format the
+/// judge's `value.rs` describes (little-endian, lengths in 8 bytes).
 pub trait Wire: Sized {
     fn read(input: &mut Input) -> Self;
     fn write(&self, out: &mut Vec<u8>);
 }
 
-macro_rules! wire_int {
+macro_rules! wire_num {
     ($($t:ty)*) => {$(
         impl Wire for $t {
+            #[inline]
             fn read(input: &mut Input) -> Self {
-                input.int() as $t
+                <$t>::from_le_bytes(input.array())
             }
+            #[inline]
             fn write(&self, out: &mut Vec<u8>) {
-                let _ = write!(out, "{} ", self);
+                out.extend_from_slice(&self.to_le_bytes());
             }
         }
     )*};
 }
-wire_int!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+wire_num!(i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64);
 
-macro_rules! wire_float {
-    ($($t:ty)*) => {$(
-        impl Wire for $t {
-            fn read(input: &mut Input) -> Self {
-                input.text().parse().expect("kata harness: bad float")
-            }
-            fn write(&self, out: &mut Vec<u8>) {
-                let _ = write!(out, "{:?} ", self);
-            }
-        }
-    )*};
+impl Wire for isize {
+    fn read(input: &mut Input) -> Self {
+        i64::read(input) as isize
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        (*self as i64).write(out);
+    }
 }
-wire_float!(f32 f64);
+
+impl Wire for usize {
+    fn read(input: &mut Input) -> Self {
+        u64::read(input) as usize
+    }
+    fn write(&self, out: &mut Vec<u8>) {
+        (*self as u64).write(out);
+    }
+}
 
 impl Wire for bool {
     fn read(input: &mut Input) -> Self {
-        input.token() == b"1"
+        input.take(1)[0] == 1
     }
     fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(if *self { b"1 " } else { b"0 " });
+        out.push(u8::from(*self));
     }
 }
 
 impl Wire for char {
     fn read(input: &mut Input) -> Self {
-        char::from_u32(input.int() as u32).expect("kata harness: bad char")
+        char::from_u32(u32::read(input)).expect("kata harness: bad char")
     }
     fn write(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "{} ", *self as u32);
+        u32::from(*self).write(out);
     }
 }
 
 impl Wire for String {
     fn read(input: &mut Input) -> Self {
-        input.skip_space();
-        let colon = input.bytes[input.pos..]
-            .iter()
-            .position(|&b| b == b':')
-            .expect("kata harness: bad string");
-        let len: usize = std::str::from_utf8(&input.bytes[input.pos..input.pos + colon])
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .expect("kata harness: bad string length");
-        let start = input.pos + colon + 1;
-        input.pos = start + len;
-        String::from_utf8(input.bytes[start..start + len].to_vec())
-            .expect("kata harness: string is not UTF-8")
+        let n = input.len();
+        String::from_utf8(input.take(n).to_vec()).expect("kata harness: string is not UTF-8")
     }
     fn write(&self, out: &mut Vec<u8>) {
-        let _ = write!(out, "{}:", self.len());
+        write_len(out, self.len());
         out.extend_from_slice(self.as_bytes());
-        out.push(b' ');
     }
 }
 
@@ -163,7 +137,7 @@ impl Wire for String {
 /// compiled once with this crate instead of again in every solution.
 #[inline(never)]
 fn write_len(out: &mut Vec<u8>, n: usize) {
-    let _ = write!(out, "{n} ");
+    out.extend_from_slice(&(n as u64).to_le_bytes());
 }
 
 #[inline(never)]
@@ -206,16 +180,16 @@ impl<T: Wire, const N: usize> Wire for [T; N] {
 
 impl<T: Wire> Wire for Option<T> {
     fn read(input: &mut Input) -> Self {
-        match input.token() {
-            b"0" => None,
+        match input.take(1)[0] {
+            0 => None,
             _ => Some(T::read(input)),
         }
     }
     fn write(&self, out: &mut Vec<u8>) {
         match self {
-            None => out.extend_from_slice(b"0 "),
+            None => out.push(0),
             Some(x) => {
-                out.extend_from_slice(b"1 ");
+                out.push(1);
                 x.write(out);
             }
         }
@@ -337,7 +311,7 @@ pub fn bad_call(index: usize) -> ! {
     panic!("kata harness: no method has index {index}")
 }
 
-/// Reads a generator's `seed size` from stdin.
+/// Reads a generator's seed and size from stdin.
 pub fn generator_args() -> (u64, usize) {
     let mut input = Input::stdin();
     (input.arg(), input.arg())
