@@ -103,6 +103,33 @@ fn a_class_is_graded_with_each_files_verdict() {
 }
 
 #[test]
+fn identical_files_are_judged_once() {
+    let test = Test::new();
+    let text = std::fs::read_to_string(class().join("ada/two-sum.rs")).unwrap();
+    for s in ["kim", "lee", "max"] {
+        test.write(&format!("twins/{s}/two-sum.rs"), &text);
+    }
+    test.write("twins/max/two-sum.rs", &format!("{text}// my own\n"));
+    grade(&test, &["twins"])
+        .status(0)
+        .stdout_has("(3 judged now as 2 programs, 0 kept")
+        .run();
+    let read = |s: &str| {
+        std::fs::read_to_string(test.path(&format!("grades/results/{s}/two-sum.json"))).unwrap()
+    };
+    assert_eq!(read("kim"), read("lee"));
+    // The same file twice is the most alike pair there is.
+    let csv = std::fs::read_to_string(test.path("grades/similarity.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("two-sum,kim,lee,100,"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn bad_input_is_one_line_naming_the_flag_or_folder() {
     let test = Test::new();
     grade(&test, &["no-such-class"])

@@ -77,10 +77,13 @@ pub fn run(ctx: &Ctx, args: &GradeArgs) -> Result<Status> {
         )
     };
     ctx.ui.out(&format!(
-        "{what}graded {share} files of {} students ({} judged now as {} programs, {} kept from an earlier run{}): {}; {next}",
+        "{what}graded {share} files of {} students ({} judged now as {}, {} kept from an earlier run{}): {}; {next}",
         class.students.len(),
         summary.graded,
-        summary.judged,
+        match summary.judged {
+            1 => "1 program".to_string(),
+            n => format!("{n} programs"),
+        },
         summary.kept,
         if problems > 0 {
             format!(", {problems} not graded")

@@ -19,7 +19,7 @@ const W: usize = 4;
 /// Listed from this similarity (percent) on...
 const LISTED: u32 = 30;
 /// ...and flagged from this one.
-pub const FLAGGED: u32 = 60;
+pub const FLAGGED: u32 = 75;
 /// Fewer shared fingerprints than this say nothing, whatever the share.
 const MIN_SHARED: usize = 4;
 
@@ -88,7 +88,8 @@ fn kata_pairs(kata: &str, files: &[&Source], starter: &BTreeSet<u64>) -> Vec<Pai
             })
         })
         .collect();
-    // What more than half the class (and more than two) shares is the problem's own shape.
+    // What more than half the class shares, when that is five files or more, is the
+    // problem's own shape (in a smaller class it may as well be one copy passed around).
     let mut holders: BTreeMap<u64, usize> = BTreeMap::new();
     for p in &prints {
         for h in p.hashes.keys() {
@@ -99,7 +100,7 @@ fn kata_pairs(kata: &str, files: &[&Source], starter: &BTreeSet<u64>) -> Vec<Pai
     for p in &mut prints {
         p.hashes.retain(|h, _| {
             let held = holders[h];
-            let common = held > 2 && held * 2 > n;
+            let common = held >= 5 && held * 2 > n;
             !starter.contains(h) && !common
         });
     }
