@@ -6,8 +6,10 @@
 //! bytes); a float its IEEE bits (4 or 8 bytes); a bool one byte, 0 or 1; a char its code
 //! point in 4 bytes; a string its length in 8 bytes then its UTF-8 bytes; a sequence its
 //! length in 8 bytes then its items; a tuple its items; an `Option` one byte, 0 or 1, then
-//! the value. A harness reads a million numbers of it in about a millisecond, where parsing
-//! decimal text took tens. The harness side of this format lives in `harness/kata_rt.rs`.
+//! the value. A design kata's calls are their count, then each call's method index (8
+//! bytes) and arguments; their results the count of calls that returned, then each one's
+//! method index and result (nothing for the constructor and for `()`). A harness reads a
+//! million numbers of it in about a millisecond, where parsing decimal text took tens. The harness side of this format lives in `harness/kata_rt.rs`.
 
 use crate::signature::{IntTy, Ty};
 use std::fmt::Write as _;

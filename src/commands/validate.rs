@@ -61,32 +61,51 @@ pub fn run(ctx: &Ctx, ids: &[String], suggest: bool) -> Result<Status> {
     let c = ctx.color();
     let mut lint_errors = 0;
     let mut failures = 0;
-    // Made for the first kata that loads: a folder of broken files needs no compiler.
-    let mut judge: Option<Judge> = None;
-    for (path, kata) in &loaded {
-        let kata = match kata {
-            Err(e) => {
-                if ids.is_empty() || ids.iter().any(|id| stem_is(path, id)) {
-                    lint_errors += 1;
-                    ctx.ui.out(&format!("{} {e}", c.pass_fail(false)))?;
-                }
+    let chosen: Vec<(&String, &Result<Kata>)> = loaded
+        .iter()
+        .filter(|(path, kata)| match kata {
+            Err(_) => ids.is_empty() || ids.iter().any(|id| stem_is(path, id)),
+            Ok(k) => ids.is_empty() || ids.iter().any(|id| id == k.id.as_str()),
+        })
+        .map(|(p, k)| (p, k))
+        .collect();
+    // Made only when a kata loads: a folder of broken files needs no compiler.
+    let judge = match chosen.iter().any(|(_, k)| k.is_ok()) {
+        true => {
+            let j = Judge::new(&ctx.source, c)?;
+            for w in j.warnings() {
+                ctx.ui.warn(w);
+            }
+            Some(j)
+        }
+        false => None,
+    };
+    let check = |kata: &Kata| {
+        let judge = judge.as_ref().expect("made when a kata loads");
+        let folder = submissions.as_ref().map(|s| s.join(kata.id.as_str()));
+        Checker { ctx, judge, kata }.check(folder.as_deref(), suggest)
+    };
+    // Katas are checked side by side, one a core: most of a kata's time is compiling its
+    // programs, one at a time, while its tests already run one a core. Verdicts do not
+    // depend on it (the time rules are on CPU time, and the wall-clock deadline allows for
+    // the time a run waits for a core). Results are printed in the katas' order.
+    let results = crate::schedule::run_all(
+        &chosen,
+        crate::schedule::workers(),
+        |_| 0,
+        |(_, kata)| kata.as_ref().ok().map(check),
+        |_| {},
+    );
+    for ((_, kata), checked) in chosen.iter().zip(results) {
+        let (kata, checked) = match (kata, checked) {
+            (Err(e), _) => {
+                lint_errors += 1;
+                ctx.ui.out(&format!("{} {e}", c.pass_fail(false)))?;
                 continue;
             }
-            Ok(k) if ids.is_empty() || ids.iter().any(|id| id == k.id.as_str()) => k,
-            Ok(_) => continue,
+            (Ok(k), Some(checked)) => (k, checked?),
+            (Ok(_), None) => unreachable!("every loaded kata is checked"),
         };
-        let judge = match &mut judge {
-            Some(j) => j,
-            None => {
-                let j = judge.insert(Judge::new(&ctx.source, c)?);
-                for w in j.warnings() {
-                    ctx.ui.warn(w);
-                }
-                j
-            }
-        };
-        let folder = submissions.as_ref().map(|s| s.join(kata.id.as_str()));
-        let checked = Checker { ctx, judge, kata }.check(folder.as_deref(), suggest)?;
         let passed = checked.problems.is_empty();
         let summary = checked.summary(kata);
         let summary = if summary.is_empty() {
