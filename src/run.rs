@@ -16,10 +16,10 @@ use std::time::{Duration, Instant};
 /// The limits of one run.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// CPU time allowed; the wall clock allows three times that plus half a second, plus
-    /// whatever time the program waited for a CPU (a sleeping program times out too; a busy
-    /// machine, where a program gets a fraction of a core, does not fail a correct one). A
-    /// busy program is stopped at its CPU limit.
+    /// CPU time allowed; the wall clock allows three times that plus half a second (a
+    /// sleeping program times out too; a busy machine, where a program gets a fraction of a
+    /// core, does not fail a correct one), and after [`wait_for_cpu`] whatever time the
+    /// program waited for a CPU. A busy program is stopped at its CPU limit.
     pub time: Duration,
     /// Data-segment limit in bytes.
     pub memory: u64,
@@ -37,6 +37,18 @@ impl Limits {
     pub fn wall(&self) -> Duration {
         self.time * 3 + Duration::from_millis(500)
     }
+}
+
+/// Whether the wall-clock deadline moves by the time a program waited for a CPU; see
+/// [`wait_for_cpu`].
+static CPU_WAIT_EXTENDS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on, a program's wall-clock deadline moves by the time it waited for a CPU
+/// (`kata grade`, which runs a program on every core, so that no verdict depends on how
+/// many run at once). Otherwise the deadline stays fixed: a judge of one submission is
+/// bounded in wall-clock time however loaded the machine, and a program is judged alone.
+pub fn wait_for_cpu() {
+    CPU_WAIT_EXTENDS.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 /// Bytes of stderr kept from its start (and [`TAIL`] from its end): panic messages, the
@@ -62,6 +74,8 @@ pub enum Exit {
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub exit: Exit,
+    /// Wall-clock time, less what the program spent waiting for a CPU once it reached its
+    /// deadline (see [`Limits::wall`]).
     pub wall: Duration,
     pub cpu: Duration,
     /// Peak resident memory in bytes.
@@ -132,6 +146,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         Stream::new(chan_r, limits.answer.min(MAX_CHANNEL), usize::MAX),
     ];
     let mut deadline = start + limits.wall();
+    let mut waited = Duration::ZERO;
     let mut timed_out = false;
     let mut flooded = false;
     let mut answer_overflow = false;
@@ -143,12 +158,15 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     loop {
         let now = Instant::now();
         if !exited && now >= deadline {
-            // Time spent waiting for a CPU is the machine's, not the program's: on a full
-            // machine (a class graded on every core) the deadline moves by it, so that only
-            // a program that sleeps or blocks meets it, however many run at once.
-            let waited = start + limits.wall() + run_delay(pid);
-            if waited > now {
-                deadline = waited;
+            // Time spent waiting for a CPU is the machine's, not the program's: when the
+            // judge fills the machine (a class graded on every core) the deadline moves by
+            // it, so that only a program that sleeps or blocks meets it, however many run
+            // at once.
+            if CPU_WAIT_EXTENDS.load(std::sync::atomic::Ordering::Relaxed) {
+                waited = run_delay(pid);
+            }
+            if start + limits.wall() + waited > now {
+                deadline = start + limits.wall() + waited;
             } else {
                 timed_out = true;
                 sys::kill_group(pid);
@@ -227,7 +245,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     sys::kill_group(pid);
     let (status, rusage) =
         sys::wait4(pid).map_err(|e| Error::env(format!("cannot wait for the program: {e}")))?;
-    let wall = start.elapsed();
+    let wall = start.elapsed().saturating_sub(waited);
     // The peak memory of the program alone. A child's `ru_maxrss` starts at the judge's own
     // peak (exec records the peak of the address space it replaces, and posix_spawn's child
     // runs in the judge's until it execs), so it says nothing of a program smaller than the

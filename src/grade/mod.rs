@@ -62,6 +62,8 @@ pub fn grade(
     on_done: &(dyn Fn(usize) + Sync),
 ) -> Result<Summary> {
     let Options { shard, jobs } = options;
+    // Every core is busy with the class: no program may be stopped for waiting its turn.
+    crate::run::wait_for_cpu();
     if let Some((_, earlier)) = out.class()? {
         if earlier != shard {
             return Err(Error::input(format!(
