@@ -90,15 +90,20 @@ pub struct Compiler<'a> {
 }
 
 impl Compiler<'_> {
-    /// The runtime library's rlib, built once per toolchain.
-    pub fn runtime(&self) -> Result<PathBuf> {
+    /// The runtime library's cache entry.
+    fn runtime_entry(&self) -> String {
         let key = cache::key(&[
             harness::RT_SOURCE.as_bytes(),
             self.toolchain.version.as_bytes(),
             FLAGS.join(" ").as_bytes(),
         ]);
+        format!("{key}/lib{RT_CRATE}.rlib")
+    }
+
+    /// The runtime library's rlib, built once per toolchain.
+    pub fn runtime(&self) -> Result<PathBuf> {
         let name = format!("lib{RT_CRATE}.rlib");
-        let entry = format!("{key}/{name}");
+        let entry = self.runtime_entry();
         if let Some(p) = self.cache.file(Kind::Runtime, &entry) {
             return Ok(p);
         }
@@ -128,6 +133,27 @@ impl Compiler<'_> {
         }
     }
 
+    /// The cache key of `unit`'s program, built against the runtime `rt`.
+    fn binary_key(&self, unit: &Unit, rt: &Path) -> String {
+        cache::key(&[
+            self.toolchain.version.as_bytes(),
+            rt.to_string_lossy().as_bytes(),
+            FLAGS.join(" ").as_bytes(),
+            unit.file.text.as_bytes(),
+            unit.file.name.as_bytes(),
+            unit.file.shown_dir.as_bytes(),
+            unit.main.as_deref().unwrap_or("").as_bytes(),
+            &[u8::from(unit.forbid_unsafe)],
+        ])
+    }
+
+    /// `unit`'s program if it was built before (the runtime too), without building anything:
+    /// a judge that finds its report cached needs nothing else.
+    pub fn cached(&self, unit: &Unit) -> Option<PathBuf> {
+        let rt = self.cache.file(Kind::Runtime, &self.runtime_entry())?;
+        self.cache.file(Kind::Binary, &self.binary_key(unit, &rt))
+    }
+
     /// Builds `unit`, or finds it in the cache.
     pub fn build(&self, unit: &Unit) -> Result<Compiled> {
         if unit.forbid_unsafe {
@@ -140,16 +166,7 @@ impl Compiler<'_> {
             }
         }
         let rt = self.runtime()?;
-        let key = cache::key(&[
-            self.toolchain.version.as_bytes(),
-            rt.to_string_lossy().as_bytes(),
-            FLAGS.join(" ").as_bytes(),
-            unit.file.text.as_bytes(),
-            unit.file.name.as_bytes(),
-            unit.file.shown_dir.as_bytes(),
-            unit.main.as_deref().unwrap_or("").as_bytes(),
-            &[u8::from(unit.forbid_unsafe)],
-        ]);
+        let key = self.binary_key(unit, &rt);
         if let Some(p) = self.cache.file(Kind::Binary, &key) {
             return Ok(Compiled::Binary(p));
         }

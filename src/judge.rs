@@ -154,6 +154,15 @@ impl Judge {
 
     /// Judges `sub`, telling `on_stage` how far it is.
     pub fn judge(&self, sub: &Submission, on_stage: &(dyn Fn(Stage) + Sync)) -> Result<Report> {
+        // A program judged before on this kata: its report, without reading the generated
+        // tests (megabytes, for a large kata).
+        if let Some(report) = self
+            .compiler()
+            .cached(&unit(sub))
+            .and_then(|binary| self.cached_report(sub, &binary))
+        {
+            return Ok(report);
+        }
         on_stage(Stage::Compiling);
         let (compiled, generated) = self.build(sub)?;
         let binary = match compiled {
@@ -202,6 +211,18 @@ impl Judge {
     }
 
     /// The tests of a built program, or its report of an earlier run.
+    /// The cached report of `binary` on `sub`'s kata, unless `sub` asks to run again.
+    fn cached_report(&self, sub: &Submission, binary: &std::path::Path) -> Option<Report> {
+        if sub.rerun {
+            return None;
+        }
+        let report = self.cache.load::<Report>(&report_key(sub, binary))?;
+        Some(Report {
+            cached: true,
+            ..report
+        })
+    }
+
     fn run_built(
         &self,
         sub: &Submission,
@@ -211,16 +232,10 @@ impl Judge {
         on_stage: &(dyn Fn(Stage) + Sync),
     ) -> Result<Report> {
         let kata = sub.kata;
-        let key = report_key(sub, binary);
-        if let Some(report) = (!sub.rerun)
-            .then(|| self.cache.load::<Report>(&key))
-            .flatten()
-        {
-            return Ok(Report {
-                cached: true,
-                ..report
-            });
+        if let Some(report) = self.cached_report(sub, binary) {
+            return Ok(report);
         }
+        let key = report_key(sub, binary);
         let jobs = prepare::jobs(kata, sub.samples_only, generated);
         let tests = run_tests(kata, binary, &jobs, workers, on_stage)?;
         let report = Report::ran(header(sub), tests);
