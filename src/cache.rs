@@ -225,13 +225,29 @@ impl Cache {
         // Writable by this user alone, like every entry.
         let mode = fs::metadata(file)?.permissions().mode() & 0o755;
         fs::set_permissions(file, fs::Permissions::from_mode(mode))?;
-        // A rename is atomic; across file systems it fails, and a copy to a temporary
-        // name in the cache, then a rename, takes its place.
-        if fs::rename(file, &dest).is_err() {
+        // Entries are named by their content, so a good entry already there (another judge
+        // built the same program meanwhile) is kept: replacing it would change the file
+        // under a judge about to execute it, whose sandbox allows that file alone. A hard
+        // link never replaces; across file systems a copy in the cache is linked instead.
+        let link = |src: &Path| match fs::hard_link(src, &dest) {
+            // A bad entry in the way (one that does not decode) is replaced.
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if self.file(kind, name).is_some() {
+                    Ok(())
+                } else {
+                    fs::remove_file(&dest)?;
+                    fs::hard_link(src, &dest)
+                }
+            }
+            linked => linked,
+        };
+        let linked = link(file).or_else(|_| {
             let tmp = tempfile::NamedTempFile::new_in(dir)?;
             fs::copy(file, tmp.path())?;
-            tmp.persist(&dest).map_err(|e| e.error)?;
-        }
+            link(tmp.path())
+        });
+        let _ = fs::remove_file(file);
+        linked?;
         self.prune_after_write(kind, name);
         Ok(dest)
     }
