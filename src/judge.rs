@@ -329,13 +329,7 @@ impl Judge {
         let reference = reference?;
         on_stage(Stage::Running { done: 0, total: 2 });
         let payload = match (input, kata.signature()) {
-            (Input::Args(args), Some(sig)) => {
-                let mut wire = Vec::new();
-                for (v, p) in args.iter().zip(&sig.params) {
-                    v.encode(&p.ty, &mut wire);
-                }
-                Some(wire)
-            }
+            (Input::Args(args), Some(sig)) => Some(prepare::encode_args(args, sig)),
             (Input::Stdin(_), None) => None,
             _ => unreachable!("the input's kind follows the kata's"),
         };

@@ -58,6 +58,15 @@ pub struct GeneratedCase {
     pub answer_len: usize,
 }
 
+/// A function's arguments in the wire format, one value per parameter.
+pub fn encode_args(args: &[Value], sig: &Signature) -> Vec<u8> {
+    let mut wire = Vec::new();
+    for (v, p) in args.iter().zip(&sig.params) {
+        v.encode(&p.ty, &mut wire);
+    }
+    wire
+}
+
 /// The kata's tests in order (samples only, or all), `generated` giving the generated ones
 /// in their order.
 pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> Vec<Job<'_>> {
@@ -69,10 +78,7 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
             // Each arm also gives the expected answer's size in the wire format.
             let (stdin, args, expected, expected_len) = match (&case.data, kata.signature()) {
                 (CaseData::Function { args, expected }, Some(sig)) => {
-                    let mut wire = Vec::new();
-                    for (v, p) in args.iter().zip(&sig.params) {
-                        v.encode(&p.ty, &mut wire);
-                    }
+                    let wire = encode_args(args, sig);
                     let mut answer = Vec::new();
                     expected.encode(sig.answer_ty(), &mut answer);
                     (
