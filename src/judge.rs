@@ -296,7 +296,7 @@ impl Judge {
                 .zip(tests)
                 .map(|((draw, job), test)| Drawn {
                     draw,
-                    args: job.args.map(|a| a.values(sig)).unwrap_or_default(),
+                    args: job.arg_values(sig),
                     expected: match job.expected {
                         Expected::Value { value, .. } => value,
                         Expected::Text(_) => unreachable!("a function kata"),
@@ -459,13 +459,20 @@ fn run_tests(
     };
     let total = jobs.len();
     on_stage(Stage::Running { done: 0, total });
-    schedule::run_all(
+    // A program built around the harness serves its tests, one fork each (see `run::Server`);
+    // a stdin/stdout kata's program is the learner's own, launched once per test.
+    let serves = kata.signature().is_some() || matches!(kata.kind, kata::Kind::Design(_));
+    schedule::run_all_with(
         jobs,
         workers,
         |job| job.stdin.len(),
-        |job| {
+        || serves.then(|| run::Server::new(&program, limits(kata, 0))),
+        |server, job| {
             let limits = limits(kata, job.answer_limit);
-            let outcome = run::run(&program, &job.stdin, limits)?;
+            let outcome = match server {
+                Some(server) => server.run(&job.stdin, job.nonce.as_bytes(), job.answer_limit)?,
+                None => run::run(&program, &job.stdin, limits)?,
+            };
             let decision =
                 verdict::decide(&outcome, &limits, &job.expected, &job.nonce, &kata.check);
             // Built only for a failure that may be shown: a large input costs to print.
@@ -539,7 +546,7 @@ fn shown<'k>(kata: &'k Kata, job: &'k Job) -> Shown<'k> {
     match (&job.expected, &job.case.data, kata.signature()) {
         (Expected::Value { value, .. }, _, Some(sig)) => Shown::Function {
             sig,
-            args: job.args.as_ref().map(|a| a.values(sig)).unwrap_or_default(),
+            args: job.arg_values(sig),
             expected: value,
         },
         (Expected::Text(expected), CaseData::Stdio { input, .. }, _) => {

@@ -1,6 +1,6 @@
-//! Preparing a submission's tests for their runs: each one's stdin (a nonce line and the
-//! arguments in the wire format, or a stdin kata's text), the answer it expects, and how much
-//! its answer channel may carry.
+//! Preparing a submission's tests for their runs: each one's stdin (the arguments in the wire
+//! format, which a test server's test process reads after the nonce came with the test, or a
+//! stdin kata's text), the answer it expects, and how much its answer channel may carry.
 
 use crate::harness::channel::Nonce;
 use crate::kata::{Case, CaseData, Kata};
@@ -27,24 +27,27 @@ pub enum Expected<'k> {
     Text(&'k str),
 }
 
-/// A test's arguments: written in the kata file, or generated (kept in the wire format and
-/// decoded only to be shown, since a large input costs more to decode than to run).
+/// A test's arguments: written in the kata file, or generated (kept in the wire format, as
+/// the test's stdin, and decoded only to be shown, since a large input costs more to decode
+/// than to run).
 pub enum Args {
     Values(Vec<Value>),
-    Wire(Vec<u8>),
+    Stdin,
 }
 
-impl Args {
-    pub fn values(&self, sig: &Signature) -> Vec<Value> {
-        match self {
-            Args::Values(v) => v.clone(),
-            Args::Wire(bytes) => {
+impl Job<'_> {
+    /// A function kata's arguments, as values.
+    pub fn arg_values(&self, sig: &Signature) -> Vec<Value> {
+        match &self.args {
+            Some(Args::Values(v)) => v.clone(),
+            Some(Args::Stdin) => {
                 let params = Ty::Tuple(sig.params.iter().map(|p| p.ty.clone()).collect());
-                match Value::decode(&mut Wire::new(bytes), &params) {
+                match Value::decode(&mut Wire::new(&self.stdin), &params) {
                     Ok(Value::Tuple(values)) => values,
                     _ => Vec::new(),
                 }
             }
+            None => Vec::new(),
         }
     }
 }
@@ -82,7 +85,7 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
                     let mut answer = Vec::new();
                     expected.encode(sig.answer_ty(), &mut answer);
                     (
-                        nonce.input(&wire),
+                        wire,
                         Some(Args::Values(args.clone())),
                         Expected::Value {
                             value: expected.clone(),
@@ -94,8 +97,8 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
                 (CaseData::Generated(_), Some(sig)) => {
                     let g = generated.next().expect("one entry per generated case");
                     (
-                        nonce.input(&g.args),
-                        Some(Args::Wire(g.args)),
+                        g.args,
+                        Some(Args::Stdin),
                         Expected::Value {
                             value: g.answer,
                             ty: sig.answer_ty(),
@@ -131,7 +134,7 @@ mod tests {
         let jobs = jobs(&kata, false, Vec::new());
         assert_eq!(jobs.len(), 2);
         let args = [(-1i32).to_le_bytes(), (-2i32).to_le_bytes()].concat();
-        assert_eq!(jobs[1].stdin, jobs[1].nonce.input(&args));
+        assert_eq!(jobs[1].stdin, args);
         assert!(matches!(
             jobs[1].expected,
             Expected::Value {

@@ -4,7 +4,8 @@
 //! back with `wait4`.
 
 use crate::error::{Error, Result};
-use crate::sandbox::{self, Policy, Profile};
+use crate::harness::protocol::{parse_ended, ENDED, READY, SERVE_ENV, STARTED};
+use crate::sandbox::{self, Policy, Profile, Slot};
 use crate::sys;
 use std::ffi::OsString;
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -99,31 +100,57 @@ pub struct Program<'a> {
     pub read: Vec<PathBuf>,
 }
 
-/// Runs `program` once with `stdin` as its input.
-pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
-    let (stdout_r, stdout_w) = pipe()?;
-    let (stderr_r, stderr_w) = pipe()?;
-    // The result channel is a socket, not a pipe: see `sys::socketpair`.
-    let (chan_r, chan_w) =
-        sys::socketpair().map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
+/// The sandbox policy of a program's process (`profile`: a run or a test server).
+fn policy(program: &Program, limits: Limits, profile: Profile, slot: Option<&Slot>) -> Policy {
     let mut read = sandbox::runtime_read_paths();
     read.push(program.binary.to_path_buf());
     read.extend(program.read.iter().cloned());
-    // A cgroup where the machine allows one: it counts what RLIMIT_DATA does not (page
-    // tables, kernel memory, shared memory) and limits the tasks.
-    let slot = sandbox::memory_slot(limits.memory);
-    let policy = Policy {
-        cgroups: slot.as_ref().map(|s| s.dirs()).unwrap_or_default(),
-        profile: Profile::Run,
+    Policy {
+        cgroups: slot.map(|s| s.dirs()).unwrap_or_default(),
+        profile,
         read,
         write: Vec::new(),
         memory: Some(limits.memory),
         cpu: Some(limits.time + Duration::from_secs(1)),
         file_size: 0,
         stack: Some(limits.memory.min(1 << 30)),
-    };
-    let input = sys::sealed_file(stdin)
-        .map_err(|e| Error::env(format!("cannot create the input file: {e}")))?;
+    }
+}
+
+/// The three streams of one run: stdout, stderr and the result channel, the judge's ends
+/// and the program's.
+struct Pipes {
+    ours: [OwnedFd; 3],
+    theirs: [OwnedFd; 3],
+}
+
+impl Pipes {
+    fn new() -> Result<Pipes> {
+        let (stdout_r, stdout_w) = pipe()?;
+        let (stderr_r, stderr_w) = pipe()?;
+        // The result channel is a socket, not a pipe: see `sys::socketpair`.
+        let (chan_r, chan_w) = sys::socketpair()
+            .map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
+        Ok(Pipes {
+            ours: [stdout_r, stderr_r, chan_r],
+            theirs: [stdout_w, stderr_w, chan_w],
+        })
+    }
+}
+
+fn input_file(stdin: &[u8]) -> Result<std::fs::File> {
+    sys::sealed_file(stdin).map_err(|e| Error::env(format!("cannot create the input file: {e}")))
+}
+
+/// Runs `program` once with `stdin` as its input, launched on its own.
+pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
+    // A cgroup where the machine allows one: it counts what RLIMIT_DATA does not (page
+    // tables, kernel memory, shared memory) and limits the tasks.
+    let slot = sandbox::memory_slot(limits.memory);
+    let policy = policy(program, limits, Profile::Run, slot.as_ref());
+    let Pipes { ours, theirs } = Pipes::new()?;
+    let [stdout_w, stderr_w, chan_w] = theirs;
+    let input = input_file(stdin)?;
     let mut cmd = policy.command(program.binary, &[] as &[OsString], Some(chan_w.as_raw_fd()));
     cmd.env_clear()
         .env("RUST_BACKTRACE", "0")
@@ -139,7 +166,68 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     drop(cmd);
     drop(chan_w);
     let pid = child.id();
-    let pidfd = pidfd_open(pid)?;
+    let mut process = Launched {
+        pid,
+        pidfd: pidfd_open(pid)?,
+    };
+    let outcome = supervise(&mut process, ours, start, limits, slot.as_ref(), oom_before)?;
+    drop(slot);
+    Ok(outcome)
+}
+
+/// A process the judge watches: how its end shows, how it is stopped and reaped.
+trait Watched {
+    fn pid(&self) -> u32;
+    /// A descriptor that becomes readable once the process has ended.
+    fn ended_fd(&self) -> std::os::fd::RawFd;
+    /// Kills it and everything it started.
+    fn kill(&self);
+    /// Once ended: its wait status and resource usage (peak memory 0 when unknown).
+    fn reap(&mut self) -> Result<(i32, sys::Usage)>;
+}
+
+/// A program the launcher started, the judge's own child.
+struct Launched {
+    pid: u32,
+    pidfd: OwnedFd,
+}
+
+impl Watched for Launched {
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+    fn ended_fd(&self) -> std::os::fd::RawFd {
+        self.pidfd.as_raw_fd()
+    }
+    fn kill(&self) {
+        sys::kill_group(self.pid);
+    }
+    fn reap(&mut self) -> Result<(i32, sys::Usage)> {
+        let (status, mut usage) = sys::wait4(self.pid)
+            .map_err(|e| Error::env(format!("cannot wait for the program: {e}")))?;
+        // A child's `ru_maxrss` starts at the judge's own peak (exec records the peak of the
+        // address space it replaces, and posix_spawn's child runs in the judge's until it
+        // execs), so it says nothing of a program smaller than the judge. The judge's peak
+        // only grows, so reading it now errs on the side of "unknown".
+        if usage.max_rss <= own_peak_memory() {
+            usage.max_rss = 0;
+        }
+        Ok((status, usage))
+    }
+}
+
+/// Watches `process` until it ends (or is killed at its limits), reading its streams; then
+/// what it did.
+fn supervise(
+    process: &mut dyn Watched,
+    streams: [OwnedFd; 3],
+    start: Instant,
+    limits: Limits,
+    slot: Option<&Slot>,
+    oom_before: u64,
+) -> Result<Outcome> {
+    let pid = process.pid();
+    let [stdout_r, stderr_r, chan_r] = streams;
     let mut streams = [
         Stream::new(stdout_r, limits.output, limits.stdout_kept),
         Stream::new(stderr_r, limits.output, STDERR_KEPT),
@@ -169,13 +257,13 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 deadline = start + limits.wall() + waited;
             } else {
                 timed_out = true;
-                sys::kill_group(pid);
+                process.kill();
             }
         }
         if !exited && !timed_out && now >= next_cpu_check {
             if cpu_time(pid).is_some_and(|cpu| cpu > limits.time) {
                 timed_out = true;
-                sys::kill_group(pid);
+                process.kill();
             }
             next_cpu_check = now + CPU_CHECK_EVERY;
         }
@@ -207,9 +295,10 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 revents: 0,
             })
             .collect();
+        let ended_fd = process.ended_fd();
         if !exited {
             fds.push(libc::pollfd {
-                fd: pidfd.as_raw_fd(),
+                fd: ended_fd,
                 events: libc::POLLIN,
                 revents: 0,
             });
@@ -219,7 +308,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
             if pfd.revents == 0 {
                 continue;
             }
-            if pfd.fd == pidfd.as_raw_fd() {
+            if pfd.fd == ended_fd {
                 exited = true;
                 // Whatever is still buffered in the pipes arrives at once; a pipe kept open
                 // by a leftover process does not hold the judge.
@@ -238,20 +327,17 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 } else {
                     flooded = true;
                 }
-                sys::kill_group(pid);
+                process.kill();
             }
         }
     }
-    sys::kill_group(pid);
-    let (status, rusage) =
-        sys::wait4(pid).map_err(|e| Error::env(format!("cannot wait for the program: {e}")))?;
+    process.kill();
+    let (status, usage) = process.reap()?;
     let wall = start.elapsed().saturating_sub(waited);
-    // The peak memory of the program alone. A child's `ru_maxrss` starts at the judge's own
-    // peak (exec records the peak of the address space it replaces, and posix_spawn's child
-    // runs in the judge's until it execs), so it says nothing of a program smaller than the
-    // judge. The cgroup's peak is the program's alone; an OOM kill there is the memory
-    // limit, whatever the kind of memory. Without a cgroup, RLIMIT_DATA still limits it.
-    let max_rss = match &slot {
+    // The peak memory of the program alone: the cgroup's, where there is one; an OOM kill
+    // there is the memory limit, whatever the kind of memory. Without a cgroup, RLIMIT_DATA
+    // still limits it.
+    let max_rss = match slot {
         Some(slot) => {
             let peak = slot.peak().unwrap_or(0);
             if slot.oom_kills() > oom_before {
@@ -260,11 +346,8 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
                 peak
             }
         }
-        // The judge's peak only grows, so reading it now errs on the side of "unknown".
-        None if rusage.max_rss > own_peak_memory() => rusage.max_rss,
-        None => 0,
+        None => usage.max_rss,
     };
-    drop(slot);
     let [stdout, stderr, channel] = streams.map(Stream::into_bytes);
     let exit = if libc::WIFSIGNALED(status) {
         Exit::Signal(libc::WTERMSIG(status))
@@ -279,7 +362,7 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
     Ok(Outcome {
         exit,
         wall,
-        cpu: rusage.cpu,
+        cpu: usage.cpu,
         max_rss,
         stdout,
         stderr,
@@ -288,6 +371,292 @@ pub fn run(program: &Program, stdin: &[u8], limits: Limits) -> Result<Outcome> {
         flooded,
         answer_overflow,
     })
+}
+
+/// A program started once as a test server (see `harness::protocol::SERVE_ENV`), which
+/// forks a fresh process for each test: a test then costs a `fork`, not a launcher, its
+/// guards and an `exec`. The server is confined as a run is (its cgroup, limits, namespaces,
+/// Landlock and seccomp), and every test process installs the run's seccomp filters, with
+/// its own pid, before the learner's code runs. Tests of one server run one at a time; its
+/// cgroup's peak is reset before each. A server that dies is started again for the next test.
+pub struct Server<'p> {
+    program: &'p Program<'p>,
+    limits: Limits,
+    live: Option<Live>,
+}
+
+/// A running server.
+struct Live {
+    control: OwnedFd,
+    child: std::process::Child,
+    /// The launcher's (and the server's own) stderr: why it could not start.
+    stderr: OwnedFd,
+    slot: Option<Slot>,
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        // The server and any test process of its group.
+        sys::kill_group(self.child.id());
+        let _ = self.child.wait();
+    }
+}
+
+impl Live {
+    /// Why the server ended: the launcher's signed cause, or what it printed.
+    fn failure(mut self) -> Error {
+        sys::kill_group(self.child.id());
+        let status = self.child.wait().ok();
+        let mut text = Vec::new();
+        let mut buf = [0u8; 4096];
+        loop {
+            let n = sys::read(&self.stderr, &mut buf);
+            if n == 0 || text.len() > STDERR_KEPT {
+                break;
+            }
+            text.extend_from_slice(&buf[..n]);
+        }
+        let text = String::from_utf8_lossy(&text);
+        if let Some(cause) = status.and_then(|s| sandbox::launch_failure(s, &text)) {
+            return Error::env(cause);
+        }
+        Error::env(format!(
+            "the test server ended unexpectedly: {}",
+            text.lines().last().unwrap_or("it printed nothing")
+        ))
+    }
+}
+
+/// Why a test did not start on a server.
+enum NotStarted {
+    /// The server is gone (a previous test's out-of-memory kill, a failed launch).
+    Gone,
+    Failed(Error),
+}
+
+impl<'p> Server<'p> {
+    /// A server of `program`, started on its first test; every test runs under `limits`'
+    /// time and memory limits.
+    pub fn new(program: &'p Program<'p>, limits: Limits) -> Server<'p> {
+        Server {
+            program,
+            limits,
+            live: None,
+        }
+    }
+
+    fn launch(&self) -> Result<Live> {
+        let program = self.program;
+        let slot = sandbox::memory_slot(self.limits.memory);
+        let policy = policy(program, self.limits, Profile::Serve, slot.as_ref());
+        let (control, theirs) = sys::seqpacket_pair()
+            .map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
+        let (stderr_r, stderr_w) = pipe()?;
+        let mut cmd = policy.command(program.binary, &[] as &[OsString], Some(theirs.as_raw_fd()));
+        cmd.env_clear()
+            .env("RUST_BACKTRACE", "0")
+            .env(SERVE_ENV, sandbox::run_filters())
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(stderr_w));
+        let child = cmd
+            .spawn()
+            .map_err(|e| Error::env(format!("cannot start {}: {e}", program.binary.display())))?;
+        drop(cmd);
+        drop(theirs);
+        Ok(Live {
+            control,
+            child,
+            stderr: stderr_r,
+            slot,
+        })
+    }
+
+    /// Runs one test: `stdin` holds its arguments alone, `nonce` is its channel's; the limits
+    /// are the server's but for `answer`, the channel's bound for this test.
+    pub fn run(&mut self, stdin: &[u8], nonce: &[u8], answer: usize) -> Result<Outcome> {
+        let limits = Limits {
+            answer,
+            ..self.limits
+        };
+        // A server found dead is started again, once per test.
+        for attempt in 0..2 {
+            let live = match self.live.take() {
+                Some(live) => live,
+                None => self.launch()?,
+            };
+            let live = self.live.insert(live);
+            match start_test(live, stdin, nonce, limits) {
+                Ok((mut process, streams, start, oom_before)) => {
+                    let outcome = supervise(
+                        &mut process,
+                        streams,
+                        start,
+                        limits,
+                        live.slot.as_ref(),
+                        oom_before,
+                    );
+                    if process.lost {
+                        self.live = None;
+                    }
+                    return outcome;
+                }
+                Err(NotStarted::Failed(e)) => return Err(e),
+                Err(NotStarted::Gone) => {
+                    let live = self.live.take().expect("just inserted");
+                    if attempt == 1 {
+                        return Err(live.failure());
+                    }
+                    // Reaped here; a launch that failed fails again, and says why.
+                    drop(live);
+                }
+            }
+        }
+        unreachable!("the second attempt returns")
+    }
+}
+
+/// Hands one test to `live`, and waits until its process is ready to run the learner's code.
+fn start_test<'l>(
+    live: &'l Live,
+    stdin: &[u8],
+    nonce: &[u8],
+    limits: Limits,
+) -> std::result::Result<(Served<'l>, [OwnedFd; 3], Instant, u64), NotStarted> {
+    let failed = NotStarted::Failed;
+    if let Some(slot) = &live.slot {
+        slot.reset_peak();
+    }
+    let oom_before = live.slot.as_ref().map_or(0, |s| s.oom_kills());
+    let Pipes { ours, theirs } = Pipes::new().map_err(failed)?;
+    let input = input_file(stdin).map_err(failed)?;
+    let start = Instant::now();
+    let pass = [
+        input.as_raw_fd(),
+        theirs[0].as_raw_fd(),
+        theirs[1].as_raw_fd(),
+        theirs[2].as_raw_fd(),
+    ];
+    if sys::send_fds(&live.control, nonce, &pass).is_err() {
+        return Err(NotStarted::Gone);
+    }
+    drop(input);
+    drop(theirs);
+    let mut started: Option<(u32, OwnedFd)> = None;
+    let mut ready = false;
+    let deadline = start + limits.wall();
+    while started.is_none() || !ready {
+        let mut fds = [libc::pollfd {
+            fd: live.control.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        }];
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(failed(Error::env(
+                "the test server did not start a test in time",
+            )));
+        }
+        sys::poll(&mut fds, left.as_millis().min(i32::MAX as u128) as i32 + 1);
+        if fds[0].revents == 0 {
+            continue;
+        }
+        let mut buf = [0u8; 64];
+        let (n, fd) = sys::recv_fd(&live.control, &mut buf).map_err(|_| NotStarted::Gone)?;
+        match (n, buf[0]) {
+            (0, _) => return Err(NotStarted::Gone),
+            (5, STARTED) => {
+                let pid = u32::from_le_bytes(buf[1..5].try_into().expect("4 bytes"));
+                let pidfd =
+                    fd.ok_or_else(|| failed(Error::env("the test server sent no pidfd")))?;
+                started = Some((pid, pidfd));
+            }
+            (1, READY) => ready = true,
+            (_, ENDED) => {
+                // The test process ended before its guards were set: it said why on stderr.
+                let mut text = Vec::new();
+                let mut chunk = [0u8; 4096];
+                loop {
+                    let n = sys::read(&ours[1], &mut chunk);
+                    if n == 0 || text.len() > STDERR_KEPT {
+                        break;
+                    }
+                    text.extend_from_slice(&chunk[..n]);
+                }
+                let text = String::from_utf8_lossy(&text);
+                return Err(failed(Error::env(format!(
+                    "{} {}",
+                    sandbox::LAUNCH_FAILED_PREFIX,
+                    text.trim()
+                ))));
+            }
+            _ => {
+                return Err(failed(Error::env(
+                    "the test server sent a malformed message",
+                )))
+            }
+        }
+    }
+    let (pid, pidfd) = started.expect("started");
+    Ok((
+        Served {
+            pid,
+            pidfd,
+            control: &live.control,
+            lost: false,
+        },
+        ours,
+        start,
+        oom_before,
+    ))
+}
+
+/// A test process of a server: the server's child, not the judge's.
+struct Served<'l> {
+    pid: u32,
+    pidfd: OwnedFd,
+    control: &'l OwnedFd,
+    /// The server ended with it (its memory limit, most likely): start another.
+    lost: bool,
+}
+
+impl Watched for Served<'_> {
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+    /// The server's report of the end comes on the control socket.
+    fn ended_fd(&self) -> std::os::fd::RawFd {
+        self.control.as_raw_fd()
+    }
+    fn kill(&self) {
+        sys::pidfd_kill(&self.pidfd);
+    }
+    fn reap(&mut self) -> Result<(i32, sys::Usage)> {
+        let mut buf = [0u8; 64];
+        let ended = sys::recv_fd(self.control, &mut buf)
+            .ok()
+            .and_then(|(n, _)| parse_ended(&buf[..n]));
+        match ended {
+            Some((status, user_us, system_us, max_rss_kb)) => Ok((
+                status,
+                sys::Usage {
+                    cpu: Duration::from_micros(user_us.saturating_add(system_us)),
+                    max_rss: max_rss_kb.saturating_mul(1024),
+                },
+            )),
+            None => {
+                // The server died, and its test process with it (its parent-death signal).
+                self.lost = true;
+                Ok((
+                    libc::SIGKILL,
+                    sys::Usage {
+                        cpu: cpu_time(self.pid).unwrap_or_default(),
+                        max_rss: 0,
+                    },
+                ))
+            }
+        }
+    }
 }
 
 /// What the judge keeps of a stream: all of it up to `keep` bytes, and past that the last

@@ -14,6 +14,26 @@ pub fn run_all<I: Sync, T: Send>(
     work: impl Fn(&I) -> T + Sync,
     on_done: impl Fn(usize) + Sync,
 ) -> Vec<T> {
+    run_all_with(
+        items,
+        workers,
+        weight,
+        || (),
+        |(), item| work(item),
+        on_done,
+    )
+}
+
+/// The same, each worker with its own state, made by `init` on the worker's thread (a test
+/// server, which must live on the thread that started it) and dropped there when it is done.
+pub fn run_all_with<I: Sync, T: Send, S>(
+    items: &[I],
+    workers: usize,
+    weight: impl Fn(&I) -> usize,
+    init: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &I) -> T + Sync,
+    on_done: impl Fn(usize) + Sync,
+) -> Vec<T> {
     let mut order: Vec<usize> = (0..items.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(weight(&items[i])));
     let next = AtomicUsize::new(0);
@@ -22,8 +42,9 @@ pub fn run_all<I: Sync, T: Send>(
     std::thread::scope(|s| {
         for _ in 0..workers.clamp(1, items.len().max(1)) {
             s.spawn(|| {
+                let mut state = init();
                 while let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) {
-                    let r = work(&items[i]);
+                    let r = work(&mut state, &items[i]);
                     results.lock().expect("results")[i] = Some(r);
                     on_done(done.fetch_add(1, Ordering::SeqCst) + 1);
                 }

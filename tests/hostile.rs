@@ -1869,6 +1869,14 @@ fn signal_judge(user: User) {
     reference(user).judged();
 }
 
+/// A test process holds no descriptor of the server that forked it.
+fn server_descriptors(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "server_descriptors.rs").judged();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Learner source policy: refused before compiling
 // ---------------------------------------------------------------------------------------------
@@ -2152,6 +2160,7 @@ hostile_tests!(
     prctl_options,
     mmap_wx,
     signal_judge,
+    server_descriptors,
     naked_syscall,
     naked_renamed_asm,
     cfg_attr_naked,

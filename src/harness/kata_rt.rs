@@ -15,16 +15,23 @@ pub struct Input {
 }
 
 impl Input {
-    /// Reads all of stdin: a nonce line, then the arguments.
+    /// Reads all of stdin: a nonce line, then the arguments. A test server (see
+    /// `protocol::SERVE_ENV`) serves its tests first and returns here in each test process,
+    /// whose nonce came with the test and whose stdin holds the arguments alone.
     pub fn stdin() -> Input {
+        let served = serve::serve();
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
             .expect("kata harness: cannot read the arguments");
-        let (nonce, args) = protocol::split_input(&bytes);
-        let nonce = nonce.to_vec();
-        let pos = bytes.len() - args.len();
+        let (nonce, pos) = match served {
+            Some(nonce) => (nonce, 0),
+            None => {
+                let (nonce, args) = protocol::split_input(&bytes);
+                (nonce.to_vec(), bytes.len() - args.len())
+            }
+        };
         Input { bytes, pos, nonce }
     }
 
@@ -387,5 +394,312 @@ impl Rng {
             let j = self.below(i as u64 + 1) as usize;
             items.swap(i, j);
         }
+    }
+}
+
+/// The test server: one process per test, forked from a harness in which no learner code ever
+/// ran, so that a test costs a `fork` rather than a launcher, its guards and an `exec`. The
+/// server was confined by the launcher (see the judge's `sandbox`); each test process adds
+/// the run's own seccomp filters before it returns to the harness's `main`.
+mod serve {
+    use super::protocol;
+    use std::os::raw::{c_int, c_long, c_void};
+
+    #[repr(C)]
+    struct IoVec {
+        base: *mut c_void,
+        len: usize,
+    }
+
+    #[repr(C)]
+    struct MsgHdr {
+        name: *mut c_void,
+        namelen: u32,
+        iov: *mut IoVec,
+        iovlen: usize,
+        control: *mut c_void,
+        controllen: usize,
+        flags: c_int,
+    }
+
+    #[repr(C)]
+    #[derive(Clone, Copy)]
+    struct SockFilter {
+        code: u16,
+        jt: u8,
+        jf: u8,
+        k: u32,
+    }
+
+    #[repr(C)]
+    struct SockFprog {
+        len: u16,
+        filter: *const SockFilter,
+    }
+
+    #[repr(C)]
+    struct Rusage {
+        user: [i64; 2],
+        system: [i64; 2],
+        /// `ru_maxrss` (KiB) first.
+        rest: [i64; 14],
+    }
+
+    extern "C" {
+        fn fork() -> c_int;
+        fn recvmsg(fd: c_int, msg: *mut MsgHdr, flags: c_int) -> isize;
+        fn sendmsg(fd: c_int, msg: *const MsgHdr, flags: c_int) -> isize;
+        fn write(fd: c_int, buf: *const c_void, n: usize) -> isize;
+        fn close(fd: c_int) -> c_int;
+        fn dup3(old: c_int, new: c_int, flags: c_int) -> c_int;
+        fn wait4(pid: c_int, status: *mut c_int, options: c_int, usage: *mut Rusage) -> c_int;
+        fn getpid() -> c_int;
+        fn getppid() -> c_int;
+        fn prctl(option: c_int, ...) -> c_int;
+        fn syscall(number: c_long, ...) -> c_long;
+        fn _exit(code: c_int) -> !;
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    const SYS_SECCOMP: c_long = 317;
+    #[cfg(target_arch = "aarch64")]
+    const SYS_SECCOMP: c_long = 277;
+    const SYS_PIDFD_OPEN: c_long = 434;
+    const SECCOMP_SET_MODE_FILTER: c_long = 1;
+    const PR_SET_PDEATHSIG: c_int = 1;
+    const SIGKILL: c_int = 9;
+    const SOL_SOCKET: c_int = 1;
+    const SCM_RIGHTS: c_int = 1;
+    const MSG_CMSG_CLOEXEC: c_int = 0x4000_0000;
+    const EINTR: i32 = 4;
+    /// The launcher's status when a guard cannot be set.
+    const SETUP_FAILED: c_int = 125;
+    /// Descriptors that come with a test: stdin, stdout, stderr, the result channel.
+    const TEST_FDS: usize = 4;
+    /// Room for the cmsghdr (16 bytes) and four descriptors, 8-byte aligned.
+    const CONTROL_WORDS: usize = 8;
+
+    fn fail(what: &str) -> ! {
+        let line = format!("kata harness: test server: {what}: {}\n", std::io::Error::last_os_error());
+        // SAFETY: writes a buffer that outlives the call, then ends the process.
+        unsafe {
+            write(2, line.as_ptr().cast(), line.len());
+            _exit(SETUP_FAILED)
+        }
+    }
+
+    /// Serves tests when the judge started this program as a server: returns in each test
+    /// process with the test's nonce, never in the server (which exits when the judge closes
+    /// the control socket). Returns `None` at once otherwise.
+    pub fn serve() -> Option<Vec<u8>> {
+        let filters = std::env::var(protocol::SERVE_ENV).ok()?;
+        let filters = parse(&filters).unwrap_or_else(|| fail("malformed seccomp filters"));
+        let control = protocol::CHANNEL_FD;
+        // SAFETY: getpid has no preconditions.
+        let server = unsafe { getpid() };
+        loop {
+            let mut nonce = [0u8; 256];
+            let mut fds = [-1; TEST_FDS];
+            let n = receive(control, &mut nonce, &mut fds);
+            if n == 0 {
+                // SAFETY: the judge closed the socket: nothing is left to do.
+                unsafe { _exit(0) }
+            }
+            // SAFETY: this process is single-threaded (the harness starts no thread before
+            // it serves), so the child may run any code.
+            let pid = unsafe { fork() };
+            if pid == 0 {
+                test_process(server, &fds, &filters);
+                return Some(nonce[..n].to_vec());
+            }
+            for fd in fds {
+                // SAFETY: the descriptors received are this process's own.
+                unsafe { close(fd) };
+            }
+            if pid < 0 {
+                send(control, &protocol::ended(-1, 0, 0, 0), None);
+                continue;
+            }
+            // SAFETY: a plain system call on a child not yet waited for (its pid is stable).
+            let pidfd = unsafe { syscall(SYS_PIDFD_OPEN, pid as c_long, 0 as c_long) } as c_int;
+            let mut started = [protocol::STARTED, 0, 0, 0, 0];
+            started[1..].copy_from_slice(&pid.to_le_bytes());
+            send(control, &started, (pidfd >= 0).then_some(pidfd));
+            if pidfd >= 0 {
+                // SAFETY: our own descriptor.
+                unsafe { close(pidfd) };
+            }
+            let mut status = 0;
+            let mut usage = Rusage {
+                user: [0; 2],
+                system: [0; 2],
+                rest: [0; 14],
+            };
+            // SAFETY: both pointers are to live locals.
+            while unsafe { wait4(pid, &mut status, 0, &mut usage) } < 0 {
+                if std::io::Error::last_os_error().raw_os_error() != Some(EINTR) {
+                    fail("wait4");
+                }
+            }
+            let us = |t: [i64; 2]| (t[0] as u64) * 1_000_000 + t[1] as u64;
+            send(
+                control,
+                &protocol::ended(
+                    status,
+                    us(usage.user),
+                    us(usage.system),
+                    usage.rest[0] as u64,
+                ),
+                None,
+            );
+        }
+    }
+
+    /// In a fresh test process: die with the server, take the test's streams, install the
+    /// run's filters with this process's own pid, tell the judge, take the result channel.
+    fn test_process(server: c_int, fds: &[c_int; TEST_FDS], filters: &[Vec<SockFilter>]) {
+        // SAFETY: plain system calls on this process's own state and descriptors.
+        unsafe {
+            if prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 {
+                fail("prctl(PR_SET_PDEATHSIG)");
+            }
+            if getppid() != server {
+                fail("the server ended");
+            }
+            for (to, &from) in fds[..3].iter().enumerate() {
+                if dup3(from, to as c_int, 0) < 0 {
+                    fail("dup3");
+                }
+                close(from);
+            }
+            let pid = getpid() as u32;
+            for filter in filters {
+                let patched: Vec<SockFilter> = filter
+                    .iter()
+                    .map(|i| SockFilter {
+                        k: match i.k {
+                            protocol::PID_STAND_IN => pid,
+                            k if k == (protocol::PID_STAND_IN as i32).wrapping_neg() as u32 => {
+                                (pid as i32).wrapping_neg() as u32
+                            }
+                            // A test process executes nothing.
+                            protocol::FD_STAND_IN => u32::MAX,
+                            k => k,
+                        },
+                        ..*i
+                    })
+                    .collect();
+                let prog = SockFprog {
+                    len: patched.len() as u16,
+                    filter: patched.as_ptr(),
+                };
+                if syscall(SYS_SECCOMP, SECCOMP_SET_MODE_FILTER, 0 as c_long, &prog as *const SockFprog) != 0 {
+                    fail("seccomp");
+                }
+            }
+            let ready = [protocol::READY];
+            if write(protocol::CHANNEL_FD, ready.as_ptr().cast(), 1) != 1 {
+                fail("cannot tell the judge");
+            }
+            if dup3(fds[3], protocol::CHANNEL_FD, 0) < 0 {
+                fail("dup3");
+            }
+            close(fds[3]);
+        }
+    }
+
+    /// One message and its descriptors (close-on-exec); 0 at end of file.
+    fn receive(fd: c_int, data: &mut [u8], fds: &mut [c_int; TEST_FDS]) -> usize {
+        let mut iov = IoVec {
+            base: data.as_mut_ptr().cast(),
+            len: data.len(),
+        };
+        let mut control = [0u64; CONTROL_WORDS];
+        let mut msg = MsgHdr {
+            name: std::ptr::null_mut(),
+            namelen: 0,
+            iov: &mut iov,
+            iovlen: 1,
+            control: control.as_mut_ptr().cast(),
+            controllen: std::mem::size_of_val(&control),
+            flags: 0,
+        };
+        let n = loop {
+            // SAFETY: every pointer in `msg` is to a live local of the right size.
+            let n = unsafe { recvmsg(fd, &mut msg, MSG_CMSG_CLOEXEC) };
+            if n >= 0 {
+                break n as usize;
+            }
+            if std::io::Error::last_os_error().raw_os_error() != Some(EINTR) {
+                fail("recvmsg");
+            }
+        };
+        if n == 0 {
+            return 0;
+        }
+        // One control message: length, level and type as the kernel writes them.
+        let len = control[0] as usize;
+        let words = control[1];
+        let (level, kind) = (words as u32 as c_int, (words >> 32) as u32 as c_int);
+        let count = len.saturating_sub(16) / 4;
+        if level != SOL_SOCKET || kind != SCM_RIGHTS || count != TEST_FDS {
+            fail("a test came without its four descriptors");
+        }
+        for (i, slot) in fds.iter_mut().enumerate() {
+            let word = control[2 + i / 2];
+            *slot = (word >> (32 * (i % 2))) as u32 as c_int;
+        }
+        n
+    }
+
+    /// Sends `data`, with `fd` as ancillary data when given.
+    fn send(fd: c_int, data: &[u8], pass: Option<c_int>) {
+        let mut iov = IoVec {
+            base: data.as_ptr() as *mut c_void,
+            len: data.len(),
+        };
+        let mut control = [0u64; 3];
+        let mut msg = MsgHdr {
+            name: std::ptr::null_mut(),
+            namelen: 0,
+            iov: &mut iov,
+            iovlen: 1,
+            control: std::ptr::null_mut(),
+            controllen: 0,
+            flags: 0,
+        };
+        if let Some(pass) = pass {
+            control[0] = 20;
+            control[1] = (SOL_SOCKET as u32 as u64) | ((SCM_RIGHTS as u32 as u64) << 32);
+            control[2] = pass as u32 as u64;
+            msg.control = control.as_mut_ptr().cast();
+            msg.controllen = 24;
+        }
+        // SAFETY: every pointer in `msg` is to a live local of the right size.
+        while unsafe { sendmsg(fd, &msg, 0) } < 0 {
+            if std::io::Error::last_os_error().raw_os_error() != Some(EINTR) {
+                fail("sendmsg");
+            }
+        }
+    }
+
+    /// Filters as the judge prepares them: `code:jt:jf:k` in hex, instructions separated by
+    /// `.`, filters by `;`.
+    fn parse(text: &str) -> Option<Vec<Vec<SockFilter>>> {
+        text.split(';')
+            .map(|f| {
+                f.split('.')
+                    .map(|i| {
+                        let mut p = i.split(':').map(|x| u32::from_str_radix(x, 16).ok());
+                        Some(SockFilter {
+                            code: u16::try_from(p.next()??).ok()?,
+                            jt: u8::try_from(p.next()??).ok()?,
+                            jf: u8::try_from(p.next()??).ok()?,
+                            k: p.next()??,
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
     }
 }

@@ -68,6 +68,57 @@ fn split(bytes: &[u8]) -> (&[u8], &[u8]) {
     (&bytes[..nl], &bytes[(nl + 1).min(bytes.len())..])
 }
 
+/// A harness started with this variable in its environment is a test server: it reads one
+/// message per test on [`CHANNEL_FD`] (a sequenced-packet socket): the nonce, with the
+/// test's stdin, stdout, stderr and result channel as descriptors. For each it forks a test
+/// process, which installs the run's seccomp filters (the variable's value, with the
+/// stand-ins below) before any learner code runs. The judge never runs two tests of one
+/// server at once.
+pub const SERVE_ENV: &str = "KATA_SERVE";
+
+/// Stand-ins, in seccomp filters made ahead, for what only the process installing them
+/// knows: no pid reaches 2^30 (`pid_max` is at most 2^22), and no descriptor of a run does.
+pub const PID_STAND_IN: u32 = 0x3fff_fffe;
+pub const FD_STAND_IN: u32 = 0x3fff_fffd;
+
+/// Server to judge: a test process started; its pid follows (4 bytes, little-endian) and a
+/// pidfd of it rides along.
+pub const STARTED: u8 = b'P';
+/// Test process to judge, on the control socket it still holds: its guards are set, learner
+/// code runs next. A test process that ends before sending it could not set them.
+pub const READY: u8 = b'R';
+/// Server to judge: the test process ended; its wait status and CPU times follow.
+pub const ENDED: u8 = b'E';
+
+/// The [`ENDED`] message: the wait status, user and system CPU time in microseconds, and
+/// the peak resident memory in KiB.
+pub fn ended(status: i32, user_us: u64, system_us: u64, max_rss_kb: u64) -> [u8; ENDED_LEN] {
+    let mut m = [0u8; ENDED_LEN];
+    m[0] = ENDED;
+    m[1..5].copy_from_slice(&status.to_le_bytes());
+    m[5..13].copy_from_slice(&user_us.to_le_bytes());
+    m[13..21].copy_from_slice(&system_us.to_le_bytes());
+    m[21..29].copy_from_slice(&max_rss_kb.to_le_bytes());
+    m
+}
+
+/// The length of an [`ENDED`] message.
+pub const ENDED_LEN: usize = 29;
+
+/// `(status, user_us, system_us, max_rss_kb)` of an [`ENDED`] message.
+pub fn parse_ended(m: &[u8]) -> Option<(i32, u64, u64, u64)> {
+    if m.len() != ENDED_LEN || m[0] != ENDED {
+        return None;
+    }
+    let word = |at: usize| u64::from_le_bytes(m[at..at + 8].try_into().expect("8 bytes"));
+    Some((
+        i32::from_le_bytes(m[1..5].try_into().ok()?),
+        word(5),
+        word(13),
+        word(21),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +136,15 @@ mod tests {
         assert_eq!(split_answer(b"xyz\n1 2 ", b"abc"), Err(Unanswered::Forged));
         assert_eq!(split_answer(b"abc", b"abcd"), Err(Unanswered::Forged));
         assert_eq!(split_answer(b"", b"abc"), Err(Unanswered::Empty));
+    }
+
+    #[test]
+    fn the_ended_message_round_trips() {
+        assert_eq!(
+            parse_ended(&ended(-9, 1, u64::MAX, 7)),
+            Some((-9, 1, u64::MAX, 7))
+        );
+        assert_eq!(parse_ended(&ended(0, 0, 0, 0)[..20]), None);
+        assert_eq!(parse_ended(b"P1234"), None);
     }
 }

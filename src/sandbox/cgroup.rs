@@ -248,17 +248,22 @@ impl Slot {
             }
             self.limit = limit;
         }
-        // The peak of the previous test must not count for this one (v2: since Linux 6.12).
-        let peak = if v1 {
+        self.reset_peak();
+        Ok(())
+    }
+
+    /// Forgets the peak so far: the previous test's must not count for the next one (v2:
+    /// since Linux 6.12; v1 restarts from what the slot uses now).
+    pub fn reset_peak(&self) {
+        let v1 = matches!(self.cgroups.layout, Layout::V1 { .. });
+        let peak = self.memory_dir().join(if v1 {
             "memory.max_usage_in_bytes"
         } else {
             "memory.peak"
-        };
-        let peak = mem.join(peak);
+        });
         if v1 || peak.exists() {
             let _ = write(peak, "0");
         }
-        Ok(())
     }
 
     /// How many times the kernel has killed a process of this slot for memory.

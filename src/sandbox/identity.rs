@@ -127,7 +127,7 @@ pub fn drop_privileges(profile: Profile) -> Result<(), SetupError> {
         }
     }
     match (profile, root) {
-        (Profile::Run, true) => {
+        (Profile::Run | Profile::Serve, true) => {
             drop_bounding_and_ambient()?;
             // SAFETY: set*id with plain integers.
             if unsafe { libc::setresgid(SANDBOX_GID, SANDBOX_GID, SANDBOX_GID) } != 0 {

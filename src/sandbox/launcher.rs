@@ -162,7 +162,7 @@ impl Launch {
         // 5. Everything that needs the judge's view of the file system, opened now: the
         // program (runs), the namespaces to join and the Landlock rules' paths.
         let program = match profile {
-            Profile::Run => Some(open_program(&self.program)?),
+            Profile::Run | Profile::Serve => Some(open_program(&self.program)?),
             Profile::Compile => None,
         };
         let joined = match self.namespaces {
@@ -297,7 +297,7 @@ impl Launch {
             set_rlimit(libc::RLIMIT_STACK, stack, stack)?;
         }
         let nofile = match policy.profile {
-            Profile::Run => RUN_NOFILE,
+            Profile::Run | Profile::Serve => RUN_NOFILE,
             Profile::Compile => COMPILE_NOFILE,
         };
         set_rlimit(libc::RLIMIT_NOFILE, nofile, nofile)

@@ -70,6 +70,12 @@ fn namespaces_with(launcher: &Path) -> &'static namespaces::Namespaces {
     namespaces::get(launcher, &cleanup)
 }
 
+/// The run's seccomp filters, made ahead with stand-ins for the pid (see
+/// `harness::protocol::SERVE_ENV`): what a test server's test processes install.
+pub fn run_filters() -> &'static str {
+    seccomp::prepared(Profile::Run)
+}
+
 /// A cgroup for one run limited to `memory` bytes, where this machine lets the judge make
 /// one (see `kata doctor`); `None` otherwise, and RLIMIT_DATA and RLIMIT_AS remain.
 pub fn memory_slot(memory: u64) -> Option<Slot> {
@@ -110,7 +116,7 @@ impl Policy {
         let ns = namespaces_with(launcher);
         let namespaces = ns.holder.filter(|_| namespaces).map(|pid| {
             let flags = match self.profile {
-                Profile::Run => ns.flags,
+                Profile::Run | Profile::Serve => ns.flags,
                 // The compiler needs the judge's view of the files (Landlock confines it).
                 Profile::Compile => ns.flags & !libc::CLONE_NEWNS,
             };
@@ -122,7 +128,7 @@ impl Policy {
             fd3,
             namespaces,
             address_space: match self.profile {
-                Profile::Run => self.memory.map(address_space),
+                Profile::Run | Profile::Serve => self.memory.map(address_space),
                 Profile::Compile => None,
             },
             seccomp: Some(seccomp::prepared(self.profile).to_string()),

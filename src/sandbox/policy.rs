@@ -15,6 +15,17 @@ pub enum Profile {
     Compile,
     /// The learner's program: no new processes, no network, no privilege.
     Run,
+    /// A test server: a harness that forks one test process per test (see
+    /// `harness::protocol::SERVE_ENV`); confined as a run is, and each test process installs
+    /// the run's own filters before the learner's code runs.
+    Serve,
+}
+
+impl Profile {
+    /// Whether the process runs (or forks processes that run) the learner's program.
+    pub fn runs_program(self) -> bool {
+        matches!(self, Profile::Run | Profile::Serve)
+    }
 }
 
 /// The limits and file rules of one sandboxed process.
@@ -76,6 +87,7 @@ impl Launch {
             OsString::from(match policy.profile {
                 Profile::Compile => "profile=compile",
                 Profile::Run => "profile=run",
+                Profile::Serve => "profile=serve",
             }),
             format!("parent={}", self.parent).into(),
             format!("token={token}").into(),
@@ -165,6 +177,7 @@ impl Launch {
                 b"profile" => {
                     profile = Some(match value.as_bytes() {
                         b"run" => Profile::Run,
+                        b"serve" => Profile::Serve,
                         b"compile" => Profile::Compile,
                         _ => return Err(SetupError(format!("bad profile in {option:?}"))),
                     })

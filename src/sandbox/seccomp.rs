@@ -39,6 +39,8 @@ pub enum Arg {
     Masked(u8, u64, u64),
     /// The whole 64-bit argument (a size) is not zero.
     NonZero(u8),
+    /// The argument's low 32 bits differ from the value.
+    IsNot(u8, u64),
 }
 
 /// One allowed system call.
@@ -149,6 +151,15 @@ const PRCTL: &[&[Arg]] = &[
     &[Arg::Is(0, libc::PR_GET_NAME as u64)],
     &[Arg::Is(0, PR_SET_VMA)],
 ];
+/// `seccomp`: installing a filter (which only ever narrows what the caller may do).
+const SET_FILTER: &[&[Arg]] = &[&[Arg::Is(0, libc::SECCOMP_SET_MODE_FILTER as u64)]];
+/// `prctl`: the parent-death signal, SIGKILL only.
+const PDEATHSIG: &[&[Arg]] = &[&[
+    Arg::Is(0, libc::PR_SET_PDEATHSIG as u64),
+    Arg::Is(1, libc::SIGKILL as u64),
+]];
+/// A signal's target: one process (a positive pid), never a group or every process.
+const POSITIVE_PID: &[&[Arg]] = &[&[Arg::Masked(0, 0x8000_0000, 0), Arg::IsNot(0, 0)]];
 /// `socketpair`: Unix sockets only (the compiler's jobserver); they reach nothing outside.
 const UNIX_PAIR: &[&[Arg]] = &[&[Arg::Is(0, libc::AF_UNIX as u64)]];
 
@@ -234,6 +245,24 @@ const RUN: &[Allow] = &[
     a(libc::SYS_tgkill, "tgkill", When::OwnPid(0), "abort() and raise() signal the process itself"),
     a(libc::SYS_rt_sigqueueinfo, "rt_sigqueueinfo", When::OwnPid(0), "signals to itself"),
     a(libc::SYS_rt_tgsigqueueinfo, "rt_tgsigqueueinfo", When::OwnPid(0), "signals to itself"),
+];
+
+/// A test server besides what runs may do (see `harness::protocol::SERVE_ENV`). Its test
+/// processes then install the run's filters themselves, which the kernel applies on top of
+/// these: a test process may do only what both allow, that is what a run may.
+#[rustfmt::skip]
+const SERVE: &[Allow] = &[
+    a(libc::SYS_clone, "clone", When::Any(NO_NAMESPACE), "the server forks one process per test; no namespaces"),
+    a(libc::SYS_wait4, "wait4", When::Always, "the server waits for its test process (and reads its CPU time)"),
+    a(libc::SYS_pidfd_open, "pidfd_open", When::Always, "the server hands the judge a pidfd of each test process"),
+    a(libc::SYS_recvmsg, "recvmsg", When::Always, "the server receives each test's descriptors from the judge"),
+    a(libc::SYS_sendmsg, "sendmsg", When::Always, "the server sends the judge each test's pidfd"),
+    a(libc::SYS_seccomp, "seccomp", When::Any(SET_FILTER), "a test process installs the run's filters"),
+    a(libc::SYS_prctl, "prctl", When::Any(PDEATHSIG), "a test process dies with its server"),
+    a(libc::SYS_kill, "kill", When::Any(POSITIVE_PID), "a test process's abort() (its own filters allow only itself)"),
+    a(libc::SYS_tgkill, "tgkill", When::Any(POSITIVE_PID), "a test process's abort() (its own filters allow only itself)"),
+    a(libc::SYS_rt_sigqueueinfo, "rt_sigqueueinfo", When::Any(POSITIVE_PID), "signals a test process sends itself"),
+    a(libc::SYS_rt_tgsigqueueinfo, "rt_tgsigqueueinfo", When::Any(POSITIVE_PID), "signals a test process sends itself"),
 ];
 
 /// Compiles only: `rustc` runs `cc`, which runs `collect2` and `ld`, all in the crate folder.
@@ -324,9 +353,16 @@ const LEGACY_COMPILE: &[Allow] = &[];
 pub fn allowlist(profile: Profile) -> Vec<Allow> {
     let own: &[Allow] = match profile {
         Profile::Run => RUN,
+        // A test server's test processes install the run's filters before any learner code
+        // runs; the server itself may do a little more, and nothing a test process may not
+        // beyond starting, watching and confining test processes.
+        Profile::Serve => &[],
         Profile::Compile => COMPILE,
     };
     let mut list: Vec<Allow> = COMMON.iter().chain(LEGACY).chain(own).copied().collect();
+    if profile == Profile::Serve {
+        list.extend(RUN.iter().chain(SERVE).copied());
+    }
     if profile == Profile::Compile {
         list.extend_from_slice(LEGACY_COMPILE);
     }
@@ -392,6 +428,7 @@ fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
                         .iter()
                         .map(|c| match *c {
                             Arg::Is(i, v) => condition(i, Op::Eq, v),
+                            Arg::IsNot(i, v) => condition(i, Op::Ne, v),
                             Arg::Masked(i, mask, v) => condition(i, Op::MaskedEq(mask), v),
                             Arg::NonZero(i) => SeccompCondition::new(i, Len::Qword, Op::Ne, 0)
                                 .expect("argument index below 6"),
@@ -469,10 +506,9 @@ pub fn filters(profile: Profile, ctx: Context) -> Result<Vec<BpfProgram>, String
         .collect()
 }
 
-/// Stand-ins for what only the launcher knows, in filters made ahead by the judge: no pid
-/// reaches 2^30 (`pid_max` is at most 2^22) and no descriptor of a run does either.
-const PID_STAND_IN: u32 = 0x3fff_fffe;
-const FD_STAND_IN: i32 = 0x3fff_fffd;
+/// Stand-ins for what only the launcher knows, in filters made ahead by the judge (shared
+/// with the harness, whose test processes fill them in too).
+use crate::harness::protocol::{FD_STAND_IN, PID_STAND_IN};
 
 /// The filters of `profile` made once per judge, with stand-ins for the launcher's pid and
 /// program descriptor, as text for the launcher's command line: building them costs tens of
@@ -480,15 +516,17 @@ const FD_STAND_IN: i32 = 0x3fff_fffd;
 pub fn prepared(profile: Profile) -> &'static str {
     use std::sync::OnceLock;
     static RUN: OnceLock<String> = OnceLock::new();
+    static SERVE: OnceLock<String> = OnceLock::new();
     static COMPILE: OnceLock<String> = OnceLock::new();
     let cell = match profile {
         Profile::Run => &RUN,
+        Profile::Serve => &SERVE,
         Profile::Compile => &COMPILE,
     };
     cell.get_or_init(|| {
         let ctx = Context {
             own_pid: PID_STAND_IN,
-            exec_fd: FD_STAND_IN,
+            exec_fd: FD_STAND_IN as i32,
         };
         match filters(profile, ctx) {
             Ok(filters) => encode(&filters),
@@ -529,7 +567,7 @@ pub fn from_prepared(text: &str, ctx: Context) -> Option<Vec<BpfProgram>> {
                     let k = match k {
                         PID_STAND_IN => ctx.own_pid,
                         k if k == own_group => (ctx.own_pid as i32).wrapping_neg() as u32,
-                        k if k == FD_STAND_IN as u32 => ctx.exec_fd as u32,
+                        FD_STAND_IN => ctx.exec_fd as u32,
                         k => k,
                     };
                     Some(seccompiler::sock_filter {

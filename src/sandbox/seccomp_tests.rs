@@ -98,6 +98,9 @@ fn every_entry_has_a_reason_and_a_single_meaning() {
             assert_eq!(twice.len(), 1, "{} listed twice", a.name);
         }
     }
+    // A server's list is the run's with more patterns for some calls: the filter allows a
+    // call when any of its entries does.
+    assert!(allowlist(Profile::Serve).iter().all(|a| !a.why.is_empty()));
 }
 
 #[test]
@@ -332,4 +335,61 @@ fn filters_made_ahead_are_the_launchers_own_once_filled_in() {
         }
     )
     .is_none());
+}
+
+#[test]
+fn a_test_server_forks_and_confines_but_signals_no_group() {
+    let minus = |n: i32| n as u32 as u64 | 0xffff_ffff_0000_0000;
+    let serve = |nr, a| decide(Profile::Serve, nr, a);
+    let fork = libc::SIGCHLD as u64;
+    assert_eq!(serve(libc::SYS_clone, arg0(fork)), ALLOW);
+    assert_eq!(
+        serve(
+            libc::SYS_clone,
+            arg0((libc::CLONE_NEWUSER | libc::SIGCHLD) as u64)
+        ),
+        EPERM
+    );
+    assert_eq!(serve(libc::SYS_clone3, arg0(0)), ENOSYS);
+    assert_eq!(
+        serve(
+            libc::SYS_seccomp,
+            arg0(libc::SECCOMP_SET_MODE_FILTER as u64)
+        ),
+        ALLOW
+    );
+    assert_eq!(
+        serve(
+            libc::SYS_seccomp,
+            arg0(libc::SECCOMP_SET_MODE_STRICT as u64)
+        ),
+        EPERM
+    );
+    // A test process's abort() must pass the server's filter; its own allows only itself.
+    assert_eq!(serve(libc::SYS_kill, arg0(4321)), ALLOW);
+    assert_eq!(serve(libc::SYS_kill, arg0(0)), EPERM);
+    assert_eq!(serve(libc::SYS_kill, arg0(minus(-1))), EPERM);
+    assert_eq!(serve(libc::SYS_kill, arg0(minus(-4321))), EPERM);
+    assert_eq!(
+        serve(libc::SYS_prctl, arg0(libc::PR_SET_PDEATHSIG as u64)),
+        EPERM
+    );
+    // What a run may not do, a server may not either, but for the above.
+    for nr in [
+        libc::SYS_ptrace,
+        libc::SYS_socket,
+        libc::SYS_execve,
+        libc::SYS_setsid,
+    ] {
+        assert_eq!(serve(nr, arg0(0)), EPERM, "syscall {nr}");
+    }
+    for nr in [
+        libc::SYS_wait4,
+        libc::SYS_recvmsg,
+        libc::SYS_sendmsg,
+        libc::SYS_pidfd_open,
+    ] {
+        assert_eq!(serve(nr, arg0(0)), ALLOW, "syscall {nr}");
+        assert_eq!(decide(Profile::Run, nr, arg0(0)), EPERM, "syscall {nr}");
+    }
 }

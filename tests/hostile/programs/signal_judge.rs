@@ -1,6 +1,7 @@
 // expect: accepted
 // Reaches for other processes. Signal 0 (a permission check, nothing is sent) to its parent
-// (the judge), every process, the test and init; pidfds, ptrace, process_vm_readv.
+// (the test server that forked it, whose child the judge is not), every process, the test
+// and init; pidfds, ptrace, process_vm_readv.
 // Raw system calls from safe code (tests/hostile/raw_syscalls.rs).
 {{RAW_SYSCALLS}}
 
