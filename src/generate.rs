@@ -11,7 +11,7 @@ use crate::harness::layout::SourceFile;
 use crate::harness::{self};
 use crate::kata::{CaseData, Generate, Kata};
 use crate::prepare::GeneratedCase;
-use crate::run::{self, Limits, Program};
+use crate::run::{self, Limits, Program, Stdin};
 use crate::schedule;
 use crate::signature::{Design, IntTy, Signature, Ty};
 use crate::value::{self, Value, Wire};
@@ -19,32 +19,42 @@ use crate::verdict;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// A case as cached: its arguments and answer in the wire format.
+/// A case as made: its arguments and answer in the wire format.
 struct Stored {
     args: Vec<u8>,
     answer: Vec<u8>,
 }
 
-impl Entry for Stored {
+/// A cache entry of bytes as they are. A generated case is two: its answer (`KEY`) and its
+/// arguments (`KEY.args`), a file of their own, which becomes the test's stdin as it is: the
+/// judge never reads the megabytes of a large input, and the program sees its arguments and
+/// nothing else (never the answer).
+struct Raw(Vec<u8>);
+
+impl Entry for Raw {
     const KIND: Kind = Kind::Generated;
 
-    /// The arguments' length, the arguments, the answer: no parsing on the way back, which
-    /// matters for inputs of megabytes.
     fn encode(&self) -> Vec<u8> {
-        let mut bytes = (self.args.len() as u64).to_le_bytes().to_vec();
-        bytes.extend_from_slice(&self.args);
-        bytes.extend_from_slice(&self.answer);
-        bytes
+        self.0.clone()
     }
 
     fn decode(bytes: &[u8]) -> Option<Self> {
-        let len = usize::try_from(u64::from_le_bytes(bytes.get(..8)?.try_into().ok()?)).ok()?;
-        let args = bytes.get(8..8usize.checked_add(len)?)?.to_vec();
-        Some(Stored {
-            args,
-            answer: bytes[8 + len..].to_vec(),
-        })
+        Some(Raw(bytes.to_vec()))
     }
+}
+
+/// Names the layout of generated entries in their keys: entries of another layout are never
+/// taken for these.
+const LAYOUT: &[u8] = b"answer; arguments in KEY.args";
+
+/// A cached case: its answer, decoded, and the path of its arguments.
+fn cached_case(cache: &cache::Cache, key: &str, sig: &Signature) -> Option<GeneratedCase> {
+    let args_name = format!("{key}.args");
+    let path = cache.file(Kind::Generated, &args_name)?;
+    let len = std::fs::metadata(&path).ok()?.len() as usize;
+    let Raw(answer) = cache.load::<Raw>(key)?;
+    // An entry whose answer does not decode is as good as absent.
+    answer_case(Stdin::File { path, len }, &answer, sig).ok()
 }
 
 /// The kata's generated cases, in order.
@@ -54,6 +64,7 @@ pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
         .expect("generated tests need a function kata");
     let (_, sol_source) = reference(kata)?;
     let base = [
+        LAYOUT,
         kata.source.as_bytes(),
         sol_source.as_bytes(),
         harness::RT_SOURCE.as_bytes(),
@@ -70,12 +81,7 @@ pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
         let mut parts = base.to_vec();
         parts.extend([&seed[..], &size[..]]);
         let key = cache::key(&parts);
-        // An entry whose answer does not decode is as good as absent.
-        if let Some(case) = compiler
-            .cache
-            .load::<Stored>(&key)
-            .and_then(|s| generated_case(s, sig).ok())
-        {
+        if let Some(case) = cached_case(compiler.cache, &key, sig) {
             out.push(case);
             continue;
         }
@@ -84,8 +90,20 @@ pub fn cases(compiler: &Compiler, kata: &Kata) -> Result<Vec<GeneratedCase>> {
         }
         let (gen_bin, ref_bin) = built.as_ref().expect("just built");
         let stored = produce(kata, &case.name, g, gen_bin, ref_bin)?;
-        compiler.cache.store(&key, &stored);
-        let case = generated_case(stored, sig).map_err(|why| malformed(kata, &case.name, &why))?;
+        let args_name = format!("{key}.args");
+        // The arguments first: an answer found in the cache has its arguments beside it.
+        compiler.cache.store(&args_name, &Raw(stored.args.clone()));
+        compiler.cache.store(&key, &Raw(stored.answer.clone()));
+        let args = match compiler.cache.file(Kind::Generated, &args_name) {
+            Some(path) => Stdin::File {
+                path,
+                len: stored.args.len(),
+            },
+            // A cache that cannot be written only costs time.
+            None => Stdin::Bytes(stored.args),
+        };
+        let case = answer_case(args, &stored.answer, sig)
+            .map_err(|why| malformed(kata, &case.name, &why))?;
         out.push(case);
     }
     Ok(out)
@@ -128,7 +146,8 @@ impl Drawer {
         let one = |g: &Generate| {
             let name = draw_name(*g);
             let stored = produce(kata, &name, *g, &self.generator, &self.reference)?;
-            generated_case(stored, sig).map_err(|why| malformed(kata, &name, &why))
+            answer_case(Stdin::Bytes(stored.args), &stored.answer, sig)
+                .map_err(|why| malformed(kata, &name, &why))
         };
         schedule::run_all(draws, schedule::workers(), |g| g.size, one, |_| {})
             .into_iter()
@@ -141,12 +160,11 @@ pub fn draw_name(g: Generate) -> String {
     format!("seed {}, size {}", g.seed, g.size)
 }
 
-fn generated_case(stored: Stored, sig: &Signature) -> Result<GeneratedCase, String> {
-    let answer = Value::decode(&mut Wire::new(&stored.answer), sig.answer_ty())?;
+fn answer_case(args: Stdin, answer: &[u8], sig: &Signature) -> Result<GeneratedCase, String> {
     Ok(GeneratedCase {
-        args: stored.args,
-        answer,
-        answer_len: stored.answer.len(),
+        args,
+        answer: Value::decode(&mut Wire::new(answer), sig.answer_ty())?,
+        answer_len: answer.len(),
     })
 }
 
@@ -291,14 +309,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stored_cases_round_trip_and_a_short_entry_is_absent() {
-        let stored = Stored {
-            args: b"\x03\0\0\0\0\0\0\0\x01\x02\x03".to_vec(),
-            answer: b"\x06\n".to_vec(),
-        };
-        let back = Stored::decode(&stored.encode()).unwrap();
-        assert_eq!((back.args, back.answer), (stored.args, stored.answer));
-        assert!(Stored::decode(b"\xff\xff\xff\xff\xff\xff\xff\x7f12").is_none());
-        assert!(Stored::decode(b"123").is_none());
+    fn a_cached_case_is_its_answer_with_its_arguments_file_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = cache::Cache::at(dir.path().to_path_buf());
+        let sig = Signature::parse("pub fn f(x: i64) -> i64").unwrap();
+        let args = 5i64.to_le_bytes().to_vec();
+        cache.store("k1", &Raw(6i64.to_le_bytes().to_vec()));
+        // The answer alone is not a case.
+        assert!(cached_case(&cache, "k1", &sig).is_none());
+        cache.store("k1.args", &Raw(args.clone()));
+        let case = cached_case(&cache, "k1", &sig).unwrap();
+        assert_eq!(case.answer, Value::Int(6));
+        assert_eq!(case.answer_len, 8);
+        match &case.args {
+            Stdin::File { path, len } => {
+                assert_eq!(*len, 8);
+                assert_eq!(std::fs::read(path).unwrap(), args);
+            }
+            other => panic!("{other:?}"),
+        }
+        // An answer that does not decode is as good as absent.
+        cache.store("k1", &Raw(vec![1, 2]));
+        assert!(cached_case(&cache, "k1", &sig).is_none());
     }
 }

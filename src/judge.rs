@@ -471,7 +471,7 @@ fn run_tests(
             let limits = limits(kata, job.answer_limit);
             let outcome = match server {
                 Some(server) => server.run(&job.stdin, job.nonce.as_bytes(), job.answer_limit)?,
-                None => run::run(&program, &job.stdin, limits)?,
+                None => run::run(&program, &job.stdin.bytes(), limits)?,
             };
             let decision =
                 verdict::decide(&outcome, &limits, &job.expected, &job.nonce, &kata.check);

@@ -4,13 +4,14 @@
 
 use crate::harness::channel::Nonce;
 use crate::kata::{Case, CaseData, Kata};
+use crate::run::Stdin;
 use crate::signature::{Signature, Ty};
 use crate::value::{Value, Wire};
 
 /// One test ready to run.
 pub struct Job<'k> {
     pub case: &'k Case,
-    pub stdin: Vec<u8>,
+    pub stdin: Stdin,
     /// A function kata's arguments, to show them.
     pub args: Option<Args>,
     pub expected: Expected<'k>,
@@ -42,7 +43,7 @@ impl Job<'_> {
             Some(Args::Values(v)) => v.clone(),
             Some(Args::Stdin) => {
                 let params = Ty::Tuple(sig.params.iter().map(|p| p.ty.clone()).collect());
-                match Value::decode(&mut Wire::new(&self.stdin), &params) {
+                match Value::decode(&mut Wire::new(&self.stdin.bytes()), &params) {
                     Ok(Value::Tuple(values)) => values,
                     _ => Vec::new(),
                 }
@@ -56,7 +57,7 @@ impl Job<'_> {
 /// answer's size in the wire format (which bounds the channel).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GeneratedCase {
-    pub args: Vec<u8>,
+    pub args: Stdin,
     pub answer: Value,
     pub answer_len: usize,
 }
@@ -85,7 +86,7 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
                     let mut answer = Vec::new();
                     expected.encode(sig.answer_ty(), &mut answer);
                     (
-                        wire,
+                        Stdin::Bytes(wire),
                         Some(Args::Values(args.clone())),
                         Expected::Value {
                             value: expected.clone(),
@@ -106,9 +107,12 @@ pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> V
                         g.answer_len,
                     )
                 }
-                (CaseData::Stdio { input, expected }, _) => {
-                    (input.as_bytes().to_vec(), None, Expected::Text(expected), 0)
-                }
+                (CaseData::Stdio { input, expected }, _) => (
+                    Stdin::Bytes(input.as_bytes().to_vec()),
+                    None,
+                    Expected::Text(expected),
+                    0,
+                ),
                 _ => unreachable!("case kinds are checked at load"),
             };
             Job {
@@ -134,7 +138,7 @@ mod tests {
         let jobs = jobs(&kata, false, Vec::new());
         assert_eq!(jobs.len(), 2);
         let args = [(-1i32).to_le_bytes(), (-2i32).to_le_bytes()].concat();
-        assert_eq!(jobs[1].stdin, args);
+        assert_eq!(jobs[1].stdin, Stdin::Bytes(args));
         assert!(matches!(
             jobs[1].expected,
             Expected::Value {

@@ -93,6 +93,47 @@ pub struct Outcome {
     pub answer_overflow: bool,
 }
 
+/// What a test reads on stdin: bytes, or a file of the judge's cache (a generated input of
+/// megabytes, handed to the program as it is instead of copied).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stdin {
+    Bytes(Vec<u8>),
+    File { path: PathBuf, len: usize },
+}
+
+impl Stdin {
+    pub fn len(&self) -> usize {
+        match self {
+            Stdin::Bytes(b) => b.len(),
+            Stdin::File { len, .. } => *len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The bytes (a file's read now; empty if it cannot be).
+    pub fn bytes(&self) -> std::borrow::Cow<'_, [u8]> {
+        match self {
+            Stdin::Bytes(b) => b.into(),
+            Stdin::File { path, .. } => std::fs::read(path).unwrap_or_default().into(),
+        }
+    }
+
+    /// A descriptor to read it from, positioned at its start: a sealed in-memory file of the
+    /// bytes, or the file itself, opened read-only (the program can neither change it nor
+    /// reach anything beside it).
+    fn open(&self) -> Result<std::fs::File> {
+        match self {
+            Stdin::Bytes(b) => input_file(b),
+            Stdin::File { path, .. } => {
+                std::fs::File::open(path).map_err(|e| Error::io("open", path, e))
+            }
+        }
+    }
+}
+
 /// A program to run and the files it may read.
 pub struct Program<'a> {
     pub binary: &'a Path,
@@ -474,7 +515,7 @@ impl<'p> Server<'p> {
 
     /// Runs one test: `stdin` holds its arguments alone, `nonce` is its channel's; the limits
     /// are the server's but for `answer`, the channel's bound for this test.
-    pub fn run(&mut self, stdin: &[u8], nonce: &[u8], answer: usize) -> Result<Outcome> {
+    pub fn run(&mut self, stdin: &Stdin, nonce: &[u8], answer: usize) -> Result<Outcome> {
         let limits = Limits {
             answer,
             ..self.limits
@@ -519,7 +560,7 @@ impl<'p> Server<'p> {
 /// Hands one test to `live`, and waits until its process is ready to run the learner's code.
 fn start_test<'l>(
     live: &'l Live,
-    stdin: &[u8],
+    stdin: &Stdin,
     nonce: &[u8],
     limits: Limits,
 ) -> std::result::Result<(Served<'l>, [OwnedFd; 3], Instant, u64), NotStarted> {
@@ -529,7 +570,7 @@ fn start_test<'l>(
     }
     let oom_before = live.slot.as_ref().map_or(0, |s| s.oom_kills());
     let Pipes { ours, theirs } = Pipes::new().map_err(failed)?;
-    let input = input_file(stdin).map_err(failed)?;
+    let input = stdin.open().map_err(failed)?;
     let start = Instant::now();
     let pass = [
         input.as_raw_fd(),

@@ -9,7 +9,7 @@ use std::io::{Read, Write};
 
 /// The arguments of one test, read from stdin before the learner's code runs.
 pub struct Input {
-    bytes: Vec<u8>,
+    bytes: &'static [u8],
     pos: usize,
     nonce: Vec<u8>,
 }
@@ -20,15 +20,11 @@ impl Input {
     /// whose nonce came with the test and whose stdin holds the arguments alone.
     pub fn stdin() -> Input {
         let served = serve::serve();
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .expect("kata harness: cannot read the arguments");
+        let bytes = stdin_bytes();
         let (nonce, pos) = match served {
             Some(nonce) => (nonce, 0),
             None => {
-                let (nonce, args) = protocol::split_input(&bytes);
+                let (nonce, args) = protocol::split_input(bytes);
                 (nonce.to_vec(), bytes.len() - args.len())
             }
         };
@@ -64,6 +60,39 @@ impl Input {
     }
 }
 
+/// All of stdin, for the rest of the process. The judge's stdin is a file (its size known):
+/// mapped, it costs no copy, and the pages of a large input are the kernel's page cache rather
+/// than the program's heap. Anything else is read.
+fn stdin_bytes() -> &'static [u8] {
+    use std::os::fd::FromRawFd;
+    extern "C" {
+        fn mmap(addr: *mut u8, len: usize, prot: i32, flags: i32, fd: i32, off: i64) -> *mut u8;
+    }
+    const PROT_READ: i32 = 1;
+    const MAP_PRIVATE: i32 = 2;
+    // SAFETY: descriptor 0 is stdin, which nothing else in this process owns as a File; the
+    // ManuallyDrop leaves it open.
+    let mut file = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(0) });
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map_or(0, |m| m.len() as usize);
+    if size > 0 {
+        // SAFETY: a private, read-only mapping of a file the judge sealed (or no one writes),
+        // never unmapped: the slice lives as long as the process.
+        let p = unsafe { mmap(std::ptr::null_mut(), size, PROT_READ, MAP_PRIVATE, 0, 0) };
+        if p as isize != -1 {
+            // SAFETY: the mapping is `size` readable bytes for the rest of the process.
+            return unsafe { std::slice::from_raw_parts(p, size) };
+        }
+    }
+    let mut bytes = Vec::with_capacity(size);
+    file.read_to_end(&mut bytes)
+        .expect("kata harness: cannot read the arguments");
+    Vec::leak(bytes)
+}
+
 #[inline(never)]
 #[cold]
 fn ended() -> ! {
@@ -75,6 +104,16 @@ fn ended() -> ! {
 pub trait Wire: Sized {
     fn read(input: &mut Input) -> Self;
     fn write(&self, out: &mut Vec<u8>);
+
+    /// `n` values one after another (numbers override it with one bulk conversion).
+    fn read_vec(input: &mut Input, n: usize) -> Vec<Self> {
+        // A length the input cannot hold is the judge's error, not a reason to allocate it.
+        let mut v = Vec::with_capacity(n.min(input.bytes.len() - input.pos));
+        for _ in 0..n {
+            v.push(Self::read(input));
+        }
+        v
+    }
 }
 
 macro_rules! wire_num {
@@ -87,6 +126,14 @@ macro_rules! wire_num {
             #[inline]
             fn write(&self, out: &mut Vec<u8>) {
                 out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn read_vec(input: &mut Input, n: usize) -> Vec<Self> {
+                const SIZE: usize = std::mem::size_of::<$t>();
+                let bytes = input.take(n.checked_mul(SIZE).unwrap_or_else(|| ended()));
+                bytes
+                    .chunks_exact(SIZE)
+                    .map(|c| <$t>::from_le_bytes(c.try_into().expect("a whole value")))
+                    .collect()
             }
         }
     )*};
@@ -155,11 +202,7 @@ fn read_len(input: &mut Input) -> usize {
 impl<T: Wire> Wire for Vec<T> {
     fn read(input: &mut Input) -> Self {
         let n = read_len(input);
-        let mut v = Vec::with_capacity(n);
-        for _ in 0..n {
-            v.push(T::read(input));
-        }
-        v
+        T::read_vec(input, n)
     }
     fn write(&self, out: &mut Vec<u8>) {
         write_len(out, self.len());
