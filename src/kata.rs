@@ -648,18 +648,28 @@ impl KataSet {
         let mut katas = match source {
             Source::Bundled => bundled::BUNDLED
                 .iter()
-                .map(|(id, text, solution)| {
-                    let path = PathBuf::from(format!("katas/{id}.toml"));
-                    let mut kata = Kata::parse(id, &path, text)?;
-                    kata.solution = solution
-                        .map(|s| (PathBuf::from(format!("solutions/{id}.rs")), s.to_string()));
-                    Ok(kata)
-                })
+                .map(parse_bundled)
                 .collect::<Result<Vec<_>>>()?,
             Source::Dir(dir) => load_dir(dir)?,
         };
         katas.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
         Ok(KataSet { katas })
+    }
+
+    /// What a command on the one kata `id` needs of [`KataSet::load`]: that kata alone when it
+    /// is a bundled one (parsing all of them is most of the time a re-submit takes), else
+    /// every kata, as `load` gives them.
+    pub fn load_for(source: &Source, id: Option<&str>) -> Result<KataSet> {
+        let one = match (source, id) {
+            (Source::Bundled, Some(id)) => bundled::BUNDLED.iter().find(|(i, ..)| *i == id),
+            _ => None,
+        };
+        match one {
+            Some(entry) => Ok(KataSet {
+                katas: vec![parse_bundled(entry)?],
+            }),
+            None => KataSet::load(source),
+        }
     }
 
     pub fn get(&self, id: &str) -> Result<&Kata> {
@@ -668,6 +678,14 @@ impl KataSet {
             .find(|k| k.id.as_str() == id)
             .ok_or_else(|| Error::input(format!("unknown kata `{id}` (see `kata list`)")))
     }
+}
+
+/// A bundled kata, with its reference solution.
+fn parse_bundled((id, text, solution): &(&str, &str, Option<&'static str>)) -> Result<Kata> {
+    let path = PathBuf::from(format!("katas/{id}.toml"));
+    let mut kata = Kata::parse(id, &path, text)?;
+    kata.solution = solution.map(|s| (PathBuf::from(format!("solutions/{id}.rs")), s.to_string()));
+    Ok(kata)
 }
 
 fn load_dir(dir: &Path) -> Result<Vec<Kata>> {

@@ -28,8 +28,11 @@ pub fn run(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<Status> {
 }
 
 fn judge_and_report(ctx: &Ctx, args: &JudgeArgs, samples_only: bool) -> Result<Status> {
-    let set = ctx.katas()?;
     let last_served = ctx.progress()?.last_served;
+    let set = KataSet::load_for(
+        &ctx.source,
+        wanted_id(args, last_served.as_deref()).as_deref(),
+    )?;
     let (kata, path) = resolve(ctx, &set, args, last_served.as_deref())?;
     let file = read_solution(&path)?;
     // JSON carries diagnostics as plain text.
@@ -139,6 +142,24 @@ pub(super) fn read_solution(path: &Path) -> Result<SourceFile> {
 
 /// Which kata and which file: no argument is the kata `next` served last; an id is `ID.rs`
 /// in the workspace; a path is judged against `--kata` or the kata named by its stem.
+/// Whether a target names a file rather than a kata.
+fn is_path(target: &str) -> bool {
+    target.ends_with(".rs") || target.contains('/') || Path::new(target).is_file()
+}
+
+/// The id [`resolve`] looks up, known before any kata is loaded.
+fn wanted_id(args: &JudgeArgs, last_served: Option<&str>) -> Option<String> {
+    if let Some(id) = &args.kata {
+        return Some(id.clone());
+    }
+    let target = args.target.as_deref().or(last_served)?;
+    if is_path(target) {
+        Some(Path::new(target).file_stem()?.to_str()?.to_string())
+    } else {
+        Some(target.to_string())
+    }
+}
+
 pub(super) fn resolve<'s>(
     ctx: &Ctx,
     set: &'s KataSet,
@@ -154,8 +175,7 @@ pub(super) fn resolve<'s>(
             ))
         }
     };
-    let is_path = target.ends_with(".rs") || target.contains('/') || Path::new(target).is_file();
-    if is_path {
+    if is_path(target) {
         let path = PathBuf::from(target);
         let id = match &args.kata {
             Some(id) => id.clone(),
