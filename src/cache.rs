@@ -24,6 +24,8 @@ pub enum Kind {
     Binary,
     /// The harness runtime's rlib, one per toolchain (`<key>/lib<crate>.rlib`).
     Runtime,
+    /// A kata's harness glue rlib (`lib<key>.rlib`), one per kata and runtime.
+    Glue,
     /// The arguments and answers of generated tests.
     Generated,
     /// Reports of earlier runs of the same program on the same kata.
@@ -50,6 +52,7 @@ impl Kind {
         match self {
             Kind::Binary => "bin",
             Kind::Runtime => "rt",
+            Kind::Glue => "glue",
             Kind::Generated => "gen",
             Kind::Report => "result",
             Kind::Toolchain => "toolchain",
@@ -65,6 +68,11 @@ impl Kind {
                 bytes: 1 << 30,
                 every: 1,
             }),
+            Kind::Glue => Some(Bound {
+                entries: 500,
+                bytes: 256 << 20,
+                every: 16,
+            }),
             Kind::Generated | Kind::Report => Some(Bound {
                 entries: 2000,
                 bytes: 1 << 30,
@@ -79,7 +87,7 @@ impl Kind {
     fn magic(self) -> &'static [u8] {
         match self {
             Kind::Binary => b"\x7fELF",
-            Kind::Runtime => b"!<arch>\n",
+            Kind::Runtime | Kind::Glue => b"!<arch>\n",
             _ => b"",
         }
     }
@@ -90,9 +98,10 @@ impl Kind {
         matches!(self, Kind::Binary | Kind::Generated | Kind::Report)
     }
 
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Binary,
         Kind::Runtime,
+        Kind::Glue,
         Kind::Generated,
         Kind::Report,
         Kind::Toolchain,
@@ -287,8 +296,8 @@ impl Cache {
         Some(file)
     }
 
-    /// Where entry `name` of `kind` goes; names are keys, or `key/file` for the runtime,
-    /// and never leave their folder.
+    /// Where entry `name` of `kind` goes; names are keys, `key/file` for the runtime or
+    /// `lib<key>.rlib` for a glue library, and never leave their folder.
     fn entry_path(&self, kind: Kind, name: &str) -> std::io::Result<PathBuf> {
         let safe = |part: &str| {
             !part.is_empty()
@@ -308,6 +317,8 @@ impl Cache {
 
     fn prune_after_write(&self, kind: Kind, key: &str) {
         if let Some(bound) = kind.bound() {
+            // A library's entry is named `lib<key>.rlib`, as the compiler wants it.
+            let key = key.strip_prefix("lib").unwrap_or(key);
             if bound.every == 1 || key.starts_with('0') {
                 prune(&self.dir(kind), bound.entries, bound.bytes);
             }

@@ -6,7 +6,7 @@ use crate::cache::{self, Cache, Kind};
 use crate::color::Color;
 use crate::error::{Error, Result};
 use crate::harness::layout::{CrateLayout, SourceFile, HARNESS_DISPLAY};
-use crate::harness::{self, RT_CRATE};
+use crate::harness::{self, Harness, GLUE_CRATE, RT_CRATE};
 use crate::sandbox::{self, Policy, Profile};
 use crate::source_policy;
 use crate::sys;
@@ -19,14 +19,11 @@ use std::process::Stdio;
 use std::time::Duration;
 use wait_timeout::ChildExt;
 
-/// Flags every program is built with; part of every cache key. Beyond `-O`, each buys
-/// compile time (measured by `scripts/bench.py`): no symbol table to write, no thin-local
-/// LTO pass over a one-file crate, a non-PIE executable, which links and starts with fewer
-/// relocations, `panic=abort`, which generates no unwinding paths (the largest saving), and
-/// four codegen units instead of sixteen (a one-file crate gains nothing from more on the
-/// cores a judge has, and pays for each).
-/// A panic still prints its message and location before aborting; the verdict reads it
-/// from stderr whatever the signal.
+/// Flags every program and library is built with; part of every cache key. Beyond `-O`, each
+/// buys compile time (measured by `scripts/bench.py`): no symbol table to write, no
+/// thin-local LTO pass over a one-file crate, a non-PIE executable, which links with fewer
+/// relocations, and four codegen units instead of sixteen (a one-file crate gains nothing
+/// from more on the cores a judge has, and pays for each). [`Linkage`] adds the rest.
 const FLAGS: &[&str] = &[
     "--edition",
     "2021",
@@ -40,10 +37,85 @@ const FLAGS: &[&str] = &[
     "-C",
     "relocation-model=static",
     "-C",
-    "panic=abort",
-    "-C",
     "codegen-units=4",
 ];
+
+/// How programs get the standard library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Linkage {
+    /// Loaded at run time from the toolchain's shared library, this file (a real path),
+    /// which the program finds through its run path (`-C prefer-dynamic`, which needs
+    /// `panic=unwind`: the shared library holds the unwinding runtime). The linker then
+    /// resolves the program against the library's symbol table instead of copying and
+    /// relocating the parts of `std` it uses, the largest part of a link. A run path in the
+    /// program, rather than `LD_LIBRARY_PATH` at each run, keeps the program whole: any
+    /// runner, in the sandbox or not, starts it as it is.
+    Dynamic(PathBuf),
+    /// Copied into every program, with `panic=abort`, which generates no unwinding paths:
+    /// for a toolchain without a shared standard library, or one the runs cannot load.
+    Static,
+}
+
+impl Linkage {
+    /// Dynamic when the toolchain has a shared standard library that the runs can load (see
+    /// `sandbox::expose_runtime_library`), that is none of `hidden`, and whose folder a run
+    /// path can name (the loader splits run paths at `:` and expands `$` words).
+    pub fn choose(toolchain: &Toolchain, hidden: &[PathBuf]) -> Linkage {
+        let nameable = |lib: &Path| {
+            lib.parent()
+                .and_then(Path::to_str)
+                .is_some_and(|dir| !dir.contains([':', '$']))
+        };
+        match toolchain.std_dylib() {
+            Some(lib)
+                if nameable(&lib)
+                    && !sandbox::without(vec![lib.clone()], hidden).is_empty()
+                    && sandbox::expose_runtime_library(&lib) =>
+            {
+                Linkage::Dynamic(lib)
+            }
+            _ => Linkage::Static,
+        }
+    }
+
+    /// Code generation flags, of libraries and programs alike.
+    fn codegen_flags(&self) -> Vec<String> {
+        let mut flags: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        flags.extend(match self {
+            // A panic still prints its message and location, which the verdict reads from
+            // stderr, and ends the program: the harness's glue aborts after the report
+            // (a program of its own, a stdin/stdout kata's, exits with status 101).
+            Linkage::Dynamic(_) => ["-C".to_string(), "prefer-dynamic".to_string()],
+            Linkage::Static => ["-C".to_string(), "panic=abort".to_string()],
+        });
+        flags
+    }
+
+    /// Flags of programs only: where the library is found at run time.
+    fn link_flags(&self) -> Vec<String> {
+        match self {
+            // Where the runs' mount namespace shows it, then where it is, for a run without
+            // that namespace. One linker argument each, whatever the folder's name holds
+            // (`-Wl,` splits at commas).
+            Linkage::Dynamic(lib) => [
+                Path::new(sandbox::RUNS_LIBRARY_DIR),
+                lib.parent().unwrap_or(Path::new("/")),
+            ]
+            .iter()
+            .flat_map(|dir| {
+                [
+                    "-C".to_string(),
+                    "link-arg=-Xlinker".to_string(),
+                    "-C".to_string(),
+                    format!("link-arg=-rpath={}", dir.display()),
+                ]
+            })
+            .collect(),
+            Linkage::Static => Vec::new(),
+        }
+    }
+}
+
 /// Wall-clock limit of one compilation (an endless const evaluation ends here), unless
 /// `KATA_COMPILE_TIMEOUT_MS` says otherwise.
 pub const COMPILE_TIME_LIMIT: Duration = Duration::from_secs(30);
@@ -67,9 +139,9 @@ const MAX_DIAGNOSTICS: u64 = 256 << 10;
 pub struct Unit<'a> {
     /// The learner's (or reference, or generator) file.
     pub file: &'a SourceFile,
-    /// The harness crate root (see [`CrateLayout`]), or `None` when the file is a whole
+    /// The harness around a kata's function or type, or `None` when the file is a whole
     /// program with its own `main`.
-    pub main: Option<String>,
+    pub harness: Option<Harness>,
     /// Whether learner code may use `unsafe` (never for learners; the generator is trusted).
     pub forbid_unsafe: bool,
 }
@@ -87,6 +159,18 @@ pub struct Compiler<'a> {
     pub color: Color,
     /// Paths carved out of the compiler's read rules (see `sandbox::without`).
     pub hidden: &'a [PathBuf],
+    pub linkage: &'a Linkage,
+}
+
+/// A library the judge builds of its own source, once: the runtime, a kata's glue.
+struct Library<'s> {
+    kind: Kind,
+    /// Its cache entry.
+    entry: String,
+    crate_name: &'static str,
+    source: &'s str,
+    /// What it is, in the message of a build that failed.
+    what: &'static str,
 }
 
 impl Compiler<'_> {
@@ -95,63 +179,128 @@ impl Compiler<'_> {
         let key = cache::key(&[
             harness::RT_SOURCE.as_bytes(),
             self.toolchain.version.as_bytes(),
-            FLAGS.join(" ").as_bytes(),
+            self.linkage.codegen_flags().join(" ").as_bytes(),
         ]);
         format!("{key}/lib{RT_CRATE}.rlib")
     }
 
     /// The runtime library's rlib, built once per toolchain.
     pub fn runtime(&self) -> Result<PathBuf> {
-        let name = format!("lib{RT_CRATE}.rlib");
-        let entry = self.runtime_entry();
-        if let Some(p) = self.cache.file(Kind::Runtime, &entry) {
+        self.library(
+            &Library {
+                kind: Kind::Runtime,
+                entry: self.runtime_entry(),
+                crate_name: RT_CRATE,
+                source: harness::RT_SOURCE,
+                what: "the harness runtime",
+            },
+            None,
+        )
+    }
+
+    /// The cache entry of the glue library `source`, built against the runtime `rt`.
+    fn glue_entry(&self, source: &str, rt: &Path) -> String {
+        let key = cache::key(&[
+            source.as_bytes(),
+            rt.to_string_lossy().as_bytes(),
+            self.toolchain.version.as_bytes(),
+            self.linkage.codegen_flags().join(" ").as_bytes(),
+        ]);
+        format!("lib{key}.rlib")
+    }
+
+    /// A kata's glue library (see [`Harness`]), built once per kata, toolchain and runtime.
+    fn glue(&self, source: &str, rt: &Path) -> Result<PathBuf> {
+        self.library(
+            &Library {
+                kind: Kind::Glue,
+                entry: self.glue_entry(source, rt),
+                crate_name: GLUE_CRATE,
+                source,
+                what: "the harness glue",
+            },
+            Some(rt),
+        )
+    }
+
+    /// `lib`'s rlib from the cache, or built (against the runtime `rt`, if given) and
+    /// cached.
+    fn library(&self, lib: &Library, rt: Option<&Path>) -> Result<PathBuf> {
+        if let Some(p) = self.cache.file(lib.kind, &lib.entry) {
             return Ok(p);
         }
         let dir = self.tempdir()?;
-        let src = dir.path().join(format!("{RT_CRATE}.rs"));
-        write(&src, harness::RT_SOURCE)?;
-        let out = dir.path().join(&name);
-        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        let src = dir.path().join(format!("{}.rs", lib.crate_name));
+        write(&src, lib.source)?;
+        let out = dir.path().join(format!("lib{}.rlib", lib.crate_name));
+        let mut args = self.linkage.codegen_flags();
         args.extend([
             "--crate-type".into(),
             "rlib".into(),
             "--crate-name".into(),
-            RT_CRATE.into(),
+            lib.crate_name.into(),
+            "-A".into(),
+            "unused".into(),
+            // Diagnostics and panic messages of a learner's program that point here name
+            // the harness, not a temporary folder.
+            format!(
+                "--remap-path-prefix={}/={HARNESS_DISPLAY}",
+                dir.path().display()
+            ),
             "-o".into(),
             out.display().to_string(),
             src.display().to_string(),
         ]);
-        match self.rustc(dir.path(), &args, &[])? {
+        let mut read = Vec::new();
+        if let Some(rt) = rt {
+            args.extend(["--extern".into(), format!("{RT_CRATE}={}", rt.display())]);
+            read.extend(rt.parent().map(Path::to_path_buf));
+        }
+        match self.rustc(dir.path(), &args, &read)? {
             None => self
                 .cache
-                .put_file(Kind::Runtime, &entry, &out)
+                .put_file(lib.kind, &lib.entry, &out)
                 .map_err(|e| Error::env(format!("cannot write the cache: {e}"))),
             Some(diag) => Err(Error::env(format!(
-                "cannot build the harness runtime with {}:\n{diag}",
+                "cannot build {} with {}:\n{diag}",
+                lib.what,
                 self.toolchain.short_version()
             ))),
         }
     }
 
-    /// The cache key of `unit`'s program, built against the runtime `rt`.
-    fn binary_key(&self, unit: &Unit, rt: &Path) -> String {
+    /// The cache key of `unit`'s program, built against the runtime `rt` and, for a
+    /// harness, the glue library `glue`.
+    fn binary_key(&self, unit: &Unit, rt: &Path, glue: Option<&Path>) -> String {
+        let main = unit.harness.as_ref().map_or("", |h| h.main.as_str());
+        let glue = glue.map(|g| g.to_string_lossy()).unwrap_or_default();
         cache::key(&[
             self.toolchain.version.as_bytes(),
             rt.to_string_lossy().as_bytes(),
-            FLAGS.join(" ").as_bytes(),
+            glue.as_bytes(),
+            self.linkage.codegen_flags().join(" ").as_bytes(),
+            self.linkage.link_flags().join(" ").as_bytes(),
             unit.file.text.as_bytes(),
             unit.file.name.as_bytes(),
             unit.file.shown_dir.as_bytes(),
-            unit.main.as_deref().unwrap_or("").as_bytes(),
+            main.as_bytes(),
             &[u8::from(unit.forbid_unsafe)],
         ])
     }
 
-    /// `unit`'s program if it was built before (the runtime too), without building anything:
-    /// a judge that finds its report cached needs nothing else.
+    /// `unit`'s program if it was built before (the runtime and glue too), without building
+    /// anything: a judge that finds its report cached needs nothing else.
     pub fn cached(&self, unit: &Unit) -> Option<PathBuf> {
         let rt = self.cache.file(Kind::Runtime, &self.runtime_entry())?;
-        self.cache.file(Kind::Binary, &self.binary_key(unit, &rt))
+        let glue = match &unit.harness {
+            Some(h) => Some(
+                self.cache
+                    .file(Kind::Glue, &self.glue_entry(&h.glue, &rt))?,
+            ),
+            None => None,
+        };
+        self.cache
+            .file(Kind::Binary, &self.binary_key(unit, &rt, glue.as_deref()))
     }
 
     /// Builds `unit`, or finds it in the cache.
@@ -166,7 +315,11 @@ impl Compiler<'_> {
             }
         }
         let rt = self.runtime()?;
-        let key = self.binary_key(unit, &rt);
+        let glue = match &unit.harness {
+            Some(h) => Some(self.glue(&h.glue, &rt)?),
+            None => None,
+        };
+        let key = self.binary_key(unit, &rt, glue.as_deref());
         if let Some(p) = self.cache.file(Kind::Binary, &key) {
             return Ok(Compiled::Binary(p));
         }
@@ -176,17 +329,18 @@ impl Compiler<'_> {
         layout.create()?;
         let file = layout.source(unit.file);
         write(&file, &unit.file.text)?;
-        let crate_root = match &unit.main {
-            Some(main) => {
+        let crate_root = match &unit.harness {
+            Some(h) => {
                 let p = layout.main();
-                write(&p, main)?;
+                write(&p, &h.main)?;
                 p
             }
             None => file,
         };
         let [remap_file, remap_main] = layout.remaps(unit.file);
         let out = root.join("solution");
-        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        let mut args = self.linkage.codegen_flags();
+        args.extend(self.linkage.link_flags());
         args.extend([
             "--crate-type".into(),
             "bin".into(),
@@ -203,8 +357,23 @@ impl Compiler<'_> {
             .into(),
             format!("--remap-path-prefix={remap_file}"),
             format!("--remap-path-prefix={remap_main}"),
-            "--extern".into(),
-            format!("{RT_CRATE}={}", rt.display()),
+        ]);
+        let rt_dir = rt.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut read = vec![rt_dir.clone()];
+        match &glue {
+            // The crate root calls the glue alone; the runtime is only the glue's dependency.
+            Some(glue) => {
+                args.extend([
+                    "--extern".into(),
+                    format!("{GLUE_CRATE}={}", glue.display()),
+                    "-L".into(),
+                    format!("dependency={}", rt_dir.display()),
+                ]);
+                read.push(glue.clone());
+            }
+            None => args.extend(["--extern".into(), format!("{RT_CRATE}={}", rt.display())]),
+        }
+        args.extend([
             "-o".into(),
             out.display().to_string(),
             crate_root.display().to_string(),
@@ -212,8 +381,7 @@ impl Compiler<'_> {
         if unit.forbid_unsafe {
             args.extend(["-F".into(), "unsafe_code".into()]);
         }
-        let rt_dir = rt.parent().map(Path::to_path_buf).unwrap_or_default();
-        match self.rustc(root, &args, &[rt_dir])? {
+        match self.rustc(root, &args, &read)? {
             Some(diag) => Ok(Compiled::Failed(explain(&diag))),
             None => {
                 // Readable and executable by the unprivileged uid that runs it (a judge with
@@ -369,6 +537,34 @@ fn explain(diag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dynamic_program_finds_its_library_in_the_sandbox_and_outside() {
+        let lib = PathBuf::from("/opt/rust, a toolchain/lib/libstd-0123.so");
+        let dynamic = Linkage::Dynamic(lib);
+        assert!(dynamic
+            .codegen_flags()
+            .join(" ")
+            .ends_with("-C prefer-dynamic"));
+        assert_eq!(
+            dynamic.link_flags(),
+            [
+                "-C",
+                "link-arg=-Xlinker",
+                "-C",
+                &format!("link-arg=-rpath={}", sandbox::RUNS_LIBRARY_DIR),
+                "-C",
+                "link-arg=-Xlinker",
+                "-C",
+                "link-arg=-rpath=/opt/rust, a toolchain/lib",
+            ]
+        );
+        assert!(Linkage::Static
+            .codegen_flags()
+            .join(" ")
+            .ends_with("-C panic=abort"));
+        assert!(Linkage::Static.link_flags().is_empty());
+    }
 
     #[test]
     fn stale_build_folders_are_swept_and_fresh_ones_kept() {

@@ -188,7 +188,7 @@ fn build(compiler: &Compiler, kata: &Kata) -> Result<(PathBuf, PathBuf)> {
     );
     let gen_unit = Unit {
         file: &gen_file,
-        main: None,
+        harness: None,
         forbid_unsafe: true,
     };
     let (g, r) = std::thread::scope(|s| {
@@ -212,7 +212,7 @@ pub fn build_reference(compiler: &Compiler, kata: &Kata) -> Result<PathBuf> {
     let sol_file = SourceFile::named(&format!("{}.rs", kata.id), "solutions/", sol_source.clone());
     let ref_unit = Unit {
         file: &sol_file,
-        main: harness::main(&kata.kind, &sol_file),
+        harness: harness::around(&kata.kind, &sol_file),
         forbid_unsafe: true,
     };
     build_unit(

@@ -8,7 +8,7 @@
 
 use crate::cache::{self, Cache, JsonEntry, Kind};
 use crate::color::Color;
-use crate::compile::{Compiled, Compiler, Unit};
+use crate::compile::{Compiled, Compiler, Linkage, Unit};
 use crate::error::Result;
 use crate::generate;
 use crate::harness::channel::Nonce;
@@ -104,6 +104,7 @@ pub struct Judge {
     color: Color,
     /// Paths the compiler must not read even inside the folders it may (hidden tests).
     hidden: Vec<PathBuf>,
+    linkage: Linkage,
     warnings: Vec<String>,
 }
 
@@ -125,14 +126,18 @@ impl Judge {
     pub fn new(katas: &kata::Source, color: Color) -> Result<Judge> {
         let (cache, cache_warning) = Cache::locate();
         let toolchain = Toolchain::detect_cached(&cache)?;
+        let hidden = hidden_paths(katas, &cache);
+        // Before anything runs in the sandbox: the runs' libraries are fixed with its
+        // namespaces.
+        let linkage = Linkage::choose(&toolchain, &hidden);
         let mut warnings = missing_guards(&cache);
         warnings.extend(cache_warning);
-        let hidden = hidden_paths(katas, &cache);
         Ok(Judge {
             toolchain,
             cache,
             color,
             hidden,
+            linkage,
             warnings,
         })
     }
@@ -149,6 +154,7 @@ impl Judge {
             cache: &self.cache,
             color: self.color,
             hidden: &self.hidden,
+            linkage: &self.linkage,
         }
     }
 
@@ -436,11 +442,11 @@ fn header<'a>(sub: &'a Submission) -> Header<'a> {
     }
 }
 
-/// The program to build for a submission: its file, and the harness around a function.
+/// The program to build for a submission: its file, and the harness around a function or type.
 fn unit<'a>(sub: &'a Submission) -> Unit<'a> {
     Unit {
         file: &sub.file,
-        main: harness::main(&sub.kata.kind, &sub.file),
+        harness: harness::around(&sub.kata.kind, &sub.file),
         forbid_unsafe: true,
     }
 }

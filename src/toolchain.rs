@@ -99,6 +99,32 @@ impl Toolchain {
     pub fn short_version(&self) -> &str {
         self.version.lines().next().unwrap_or("")
     }
+
+    /// The target the compiler runs on and builds for, e.g. `x86_64-unknown-linux-gnu`.
+    pub fn host(&self) -> Option<&str> {
+        self.version.lines().find_map(|l| l.strip_prefix("host: "))
+    }
+
+    /// The standard library as a shared library (`libstd-<hash>.so` in the sysroot's
+    /// library folder for the host), by its real path; `None` when the toolchain ships none,
+    /// or more than one (then which one the compiler links is not known here).
+    pub fn std_dylib(&self) -> Option<PathBuf> {
+        let dir = self
+            .sysroot
+            .join("lib/rustlib")
+            .join(self.host()?)
+            .join("lib");
+        let mut found = std::fs::read_dir(dir).ok()?.filter_map(|e| {
+            let e = e.ok()?;
+            let name = e.file_name();
+            let name = name.to_str()?;
+            (name.starts_with("libstd-") && name.ends_with(".so")).then(|| e.path())
+        });
+        match (found.next(), found.next()) {
+            (Some(lib), None) => std::fs::canonicalize(lib).ok(),
+            _ => None,
+        }
+    }
 }
 
 /// Size, modification time and inode of a file, or `None` when it is missing.

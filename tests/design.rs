@@ -88,6 +88,25 @@ fn a_wrong_result_shows_the_calls_up_to_it_as_a_table() {
 }
 
 #[test]
+fn a_method_of_the_wrong_signature_is_a_compile_error_at_the_learners_line() {
+    let t = Test::new().katas(&design_dir().join("katas"));
+    let solution = fixture("design/solutions/max-stack.rs").replace(
+        "pub fn push(&mut self, x: i64) {",
+        "pub fn push(&mut self, x: i32) {\n        let x = i64::from(x);",
+    );
+    t.write("max-stack.rs", &solution);
+    t.kata(&["submit", "max-stack.rs"])
+        .status(1)
+        .verdict("compile_error")
+        .stdout_has("--> <kata harness>/main.rs:")
+        .stdout_has("expected `i32`, found `i64`")
+        .stdout_has("--> max-stack.rs:15:12")
+        .stdout_has("check that it is `pub`")
+        .stdout_lacks("/tmp/")
+        .run();
+}
+
+#[test]
 fn a_panicking_method_is_a_runtime_error_at_its_call() {
     let out = max_stack("runtime_error/unwrap_pop.rs")
         .kata(&["submit", "max-stack.rs", "--json"])

@@ -87,8 +87,42 @@ fn a_wrong_signature_is_explained() {
     add("pub fn add(a: i32, b: i32) -> i32 { a + b }")
         .kata(&["submit", "add.rs"])
         .status(1)
+        .verdict("compile_error")
+        .stdout_has("--> <kata harness>/main.rs:")
+        .stdout_has("expected `i32`, found `i64`")
+        // The learner's own line, where the parameters differ.
+        .stdout_has("--> add.rs:1:8")
         .stdout_has("check that it is `pub`")
+        .stdout_lacks("/tmp/")
         .run();
+}
+
+#[test]
+fn a_kata_s_glue_is_built_once_for_all_its_solutions() {
+    let t = add(&fixture("verdicts/accepted.rs"));
+    let cache = t.path("cache");
+    add_with_cache(&t, &cache).run();
+    let glue = files_in(&cache.join("glue"));
+    assert_eq!(glue.len(), 1, "{glue:?}");
+    // Marked as long unused: a judge that uses the entry again touches it.
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let mark = |path: &str| {
+        std::fs::File::open(path)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap()
+    };
+    mark(&glue[0]);
+    // Another solution of the same kata, never seen: a program of its own, the same glue.
+    t.write(
+        "add.rs",
+        "pub fn add(a: i64, b: i64) -> i64 {\n    b + a\n}\n",
+    );
+    add_with_cache(&t, &cache).run();
+    assert_eq!(files_in(&cache.join("glue")), glue);
+    let used = std::fs::metadata(&glue[0]).unwrap().modified().unwrap();
+    assert!(used > long_ago + std::time::Duration::from_secs(60));
+    assert_eq!(files_in(&cache.join("bin")).len(), 2);
 }
 
 #[test]

@@ -23,7 +23,9 @@ mod seccomp;
 pub use cgroup::Slot;
 pub use identity::{SANDBOX_GID, SANDBOX_UID};
 pub use launcher::{launcher_main, LAUNCH_FAILED, LAUNCH_FAILED_PREFIX};
-pub use policy::{runtime_read_paths, system_read_paths, without, Policy, Profile};
+pub use policy::{
+    runtime_read_paths, system_read_paths, without, Policy, Profile, RUNS_LIBRARY_DIR,
+};
 pub use probe::{guards, missing_guard_warnings, Guard};
 pub use seccomp::{table as allowlist, Entry as AllowedCall};
 
@@ -74,6 +76,28 @@ fn namespaces_with(launcher: &Path) -> &'static namespaces::Namespaces {
 /// `harness::protocol::SERVE_ENV`): what a test server's test processes install.
 pub fn run_filters() -> &'static str {
     seccomp::prepared(Profile::Run)
+}
+
+/// Makes the shared library `lib` (a real path) loadable by every run from now on: readable
+/// under Landlock, and bound into the runs' mount namespace in [`RUNS_LIBRARY_DIR`]. Whether
+/// runs can load it: not when the runs' libraries were fixed before (the namespaces were
+/// made first), nor when a judge running as root, whose programs run as [`SANDBOX_UID`], has
+/// no mount namespace to show it in and other users may not reach it where it is (a
+/// toolchain under `/root`).
+pub fn expose_runtime_library(lib: &Path) -> bool {
+    if policy::set_runtime_libraries(vec![lib.to_path_buf()]).is_err() {
+        return false;
+    }
+    if !identity::euid_is_root() {
+        return true;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    let others = |path: &Path, bit: u32| {
+        std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & bit != 0)
+    };
+    // In the mount namespace the folders above it are the holder's, which any uid may search.
+    let shown = judge_namespaces().flags & libc::CLONE_NEWNS != 0;
+    others(lib, 0o004) && (shown || lib.ancestors().skip(1).all(|dir| others(dir, 0o001)))
 }
 
 /// A cgroup for one run limited to `memory` bytes, where this machine lets the judge make

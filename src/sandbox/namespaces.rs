@@ -12,7 +12,7 @@
 //!   The program itself is executed by descriptor, so it need not appear there.
 
 use super::policy::SetupError;
-use std::ffi::{CString, OsString};
+use std::ffi::{CString, OsStr, OsString};
 use std::io::{BufRead, BufReader, Read};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
@@ -64,9 +64,15 @@ fn start_holder(launcher: &Path, cleanup: &[PathBuf]) -> Namespaces {
         gaps: Vec::new(),
         _stdin: None,
     };
+    let libraries = super::policy::runtime_libraries().iter().map(|lib| {
+        let mut arg = OsString::from(LIBRARY_PREFIX);
+        arg.push(lib);
+        arg
+    });
     let mut cmd = Command::new(launcher);
     cmd.arg(super::LAUNCHER_ARG)
         .arg(HOLD_ARG)
+        .args(libraries)
         .args(cleanup)
         .env_clear()
         .stdin(Stdio::piped())
@@ -115,11 +121,25 @@ fn start_holder(launcher: &Path, cleanup: &[PathBuf]) -> Namespaces {
 /// The argument after `LAUNCHER_ARG` that starts the holder.
 pub const HOLD_ARG: &str = "hold";
 
-/// The holder's entry point: `args` are the folders to remove at the end. Never returns.
+/// How the holder's arguments name a runtime library to show in the runs' root (see
+/// `policy::runtime_libraries`); the others are folders to remove at the end.
+const LIBRARY_PREFIX: &str = "lib=";
+
+/// The holder's entry point: `args` are the runtime libraries and the folders to remove at
+/// the end. Never returns.
 pub fn hold_main(args: &[OsString]) -> ! {
     let root = super::identity::euid_is_root();
+    let (libraries, folders): (Vec<&OsString>, Vec<&OsString>) = args
+        .iter()
+        .partition(|a| a.as_bytes().starts_with(LIBRARY_PREFIX.as_bytes()));
+    let libraries = libraries
+        .iter()
+        .map(|a| PathBuf::from(OsStr::from_bytes(&a.as_bytes()[LIBRARY_PREFIX.len()..])))
+        .collect();
+    // The first to fix them in this process, for `minimal_root` to show.
+    let _ = super::policy::set_runtime_libraries(libraries);
     // Opened now: after pivot_root the cgroup file system is out of sight.
-    let cleanup: Vec<(OwnedFd, CString)> = args
+    let cleanup: Vec<(OwnedFd, CString)> = folders
         .iter()
         .filter_map(|a| {
             let path = Path::new(a);
@@ -312,10 +332,11 @@ fn mount(
     Ok(())
 }
 
-/// What a program sees: its runtime libraries (and the symbolic links on the way to them),
-/// four devices, and /proc.
+/// What a program sees at their own paths: the system's runtime libraries (and the symbolic
+/// links on the way to them) and four devices; besides, /proc and the other runtime
+/// libraries in `policy::RUNS_LIBRARY_DIR`.
 fn visible_paths() -> Vec<PathBuf> {
-    let mut paths = super::policy::runtime_read_paths();
+    let mut paths = super::policy::system_runtime_paths();
     paths.extend(
         ["/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"]
             .iter()
@@ -350,6 +371,7 @@ fn minimal_root(root: bool) -> Result<bool, String> {
     for path in visible_paths() {
         replicate(base, &path, &mut bound, 0)?;
     }
+    show_libraries(base, super::policy::runtime_libraries())?;
     let proc_dir = base.join("proc");
     std::fs::create_dir(&proc_dir).map_err(|e| format!("{}: {e}", proc_dir.display()))?;
     let proc_flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
@@ -401,6 +423,29 @@ fn minimal_root(root: bool) -> Result<bool, String> {
         None,
     )?;
     Ok(private_proc)
+}
+
+/// Binds each of `libraries` (host files) read-only into `policy::RUNS_LIBRARY_DIR` under
+/// `base`, a folder of the new root that every uid may search.
+fn show_libraries(base: &Path, libraries: &[PathBuf]) -> Result<(), String> {
+    if libraries.is_empty() {
+        return Ok(());
+    }
+    let dir = base.join(super::policy::RUNS_LIBRARY_DIR.trim_start_matches('/'));
+    let failed = |p: &Path, e: std::io::Error| format!("{}: {e}", p.display());
+    std::fs::create_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+    for d in dir.ancestors().take_while(|d| *d != base) {
+        std::fs::set_permissions(d, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+            .map_err(|e| failed(d, e))?;
+    }
+    for lib in libraries {
+        let inside = dir.join(lib.file_name().ok_or("a library without a file name")?);
+        std::fs::write(&inside, b"").map_err(|e| failed(&inside, e))?;
+        mount(Some(lib), &inside, None, libc::MS_BIND, None)?;
+        let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | libc::MS_NOSUID;
+        mount(None, &inside, None, flags | libc::MS_NODEV, None)?;
+    }
+    Ok(())
 }
 
 /// Makes host `path` appear at the same place under `base`: every symbolic link on the way

@@ -6,6 +6,7 @@ use std::ffi::{OsStr, OsString};
 use std::os::fd::RawFd;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 /// What the sandboxed process is.
@@ -232,10 +233,46 @@ pub fn system_read_paths() -> Vec<PathBuf> {
     ])
 }
 
-/// Paths a dynamically linked Rust program needs at run time: the dynamic loader and the
-/// directories of libc and libgcc_s. Where the multiarch directory exists (Debian, Ubuntu) it
-/// replaces all of `/usr/lib`.
+/// Shared libraries outside the system's folders that programs load (the toolchain's
+/// standard library, for programs linked with `-C prefer-dynamic`), by their real paths.
+/// Fixed once, before the namespace holder starts: it binds them into the runs' root, in
+/// [`RUNS_LIBRARY_DIR`].
+static RUNTIME_LIBRARIES: OnceLock<Vec<PathBuf>> = OnceLock::new();
+
+/// Where the runs' mount namespace shows the [`runtime_libraries`]: not at their own paths,
+/// which would show the folders above them (a home folder, `/root`) to a `stat` probe. A
+/// program names this folder first in its run path, and the real one after it for a run
+/// without that namespace; outside the namespace only root can make this folder.
+pub const RUNS_LIBRARY_DIR: &str = "/kata/lib";
+
+/// Makes `libs` part of [`runtime_read_paths`]; `Err` with the libraries already fixed
+/// when they differ (the namespace holder started first).
+pub fn set_runtime_libraries(libs: Vec<PathBuf>) -> Result<(), &'static [PathBuf]> {
+    let fixed = RUNTIME_LIBRARIES.get_or_init(|| libs.clone());
+    if *fixed == libs {
+        Ok(())
+    } else {
+        Err(fixed)
+    }
+}
+
+/// The libraries of [`set_runtime_libraries`], fixed from now on (none if none were set).
+pub fn runtime_libraries() -> &'static [PathBuf] {
+    RUNTIME_LIBRARIES.get_or_init(Vec::new)
+}
+
+/// Paths a dynamically linked Rust program needs at run time: the dynamic loader, the
+/// directories of libc and libgcc_s (see [`system_runtime_paths`]), and the
+/// [`runtime_libraries`].
 pub fn runtime_read_paths() -> Vec<PathBuf> {
+    let mut paths = system_runtime_paths();
+    paths.extend(runtime_libraries().iter().cloned());
+    paths
+}
+
+/// The system's part of [`runtime_read_paths`]. Where the multiarch directory exists
+/// (Debian, Ubuntu) it replaces all of `/usr/lib`.
+pub fn system_runtime_paths() -> Vec<PathBuf> {
     let triple = if cfg!(target_arch = "aarch64") {
         "aarch64-linux-gnu"
     } else {
