@@ -36,6 +36,30 @@ impl Input {
         T::read(self)
     }
 
+    /// The next argument, a `Vec<T>` in the wire format, lent as a slice of the input itself
+    /// where its bytes are aligned for `T` (a mapped stdin: a large input is never copied),
+    /// else of a copy. The input is read-only, and lives as long as the process.
+    pub fn slice<T: Plain>(&mut self) -> &'static [T] {
+        let n = self.len();
+        let size = std::mem::size_of::<T>();
+        let start = self.pos;
+        let bytes: &'static [u8] = self.bytes;
+        let end = match n.checked_mul(size).and_then(|b| start.checked_add(b)) {
+            Some(end) if end <= bytes.len() => end,
+            _ => ended(),
+        };
+        let lent = &bytes[start..end];
+        if cfg!(target_endian = "little") && lent.as_ptr() as usize % std::mem::align_of::<T>() == 0
+        {
+            self.pos = end;
+            // SAFETY: `lent` holds `n` values of `T` in its in-memory form (a `Plain` type
+            // is little-endian numbers, every bit pattern valid), aligned as checked, and
+            // lives as long as the process.
+            return unsafe { std::slice::from_raw_parts(lent.as_ptr().cast::<T>(), n) };
+        }
+        Vec::leak(T::read_vec(self, n))
+    }
+
     /// The next `n` bytes.
     #[inline]
     fn take(&mut self, n: usize) -> &[u8] {
@@ -98,6 +122,17 @@ fn stdin_bytes() -> &'static [u8] {
 fn ended() -> ! {
     panic!("kata harness: the arguments ended early")
 }
+
+/// A number whose wire form is its in-memory form on a little-endian machine, every bit
+/// pattern a value (so not `bool` or `char`): a slice of them can be the input's bytes.
+pub trait Plain: Wire + Copy {}
+
+macro_rules! plain {
+    ($($t:ty)*) => {$(impl Plain for $t {})*};
+}
+plain!(i8 i16 i32 i64 u8 u16 u32 u64 f32 f64);
+#[cfg(target_pointer_width = "64")]
+plain!(isize usize);
 
 /// A type the harness can read from the judge and write back, in the binary wire format the
 /// judge's `value.rs` describes (little-endian, lengths in 8 bytes).

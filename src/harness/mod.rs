@@ -8,7 +8,7 @@ pub mod layout;
 pub mod protocol;
 
 use crate::kata::{Kata, Kind};
-use crate::signature::{variant_name, Design, Param, Pass, Signature, Ty};
+use crate::signature::{variant_name, Design, IntTy, Param, Pass, Signature, Ty};
 use layout::{CrateLayout, SourceFile};
 
 /// Source of the runtime library every harness links against (compiled once per toolchain):
@@ -127,18 +127,44 @@ fn glue_prelude(what: &str) -> String {
 /// A function kata's glue: `args()` reads the arguments and `answer` writes the judged value
 /// back. The arguments the function borrows are kept for the whole run (as the harness's
 /// `main` kept them before), so the learner's crate drops nothing of them.
+/// The element type of a `&[T]` parameter whose numbers the harness can lend straight from
+/// the input (see `kata_rt::Input::slice`): a large input is then never copied.
+fn lent_slice(p: &Param) -> Option<&Ty> {
+    match (&p.ty, p.pass) {
+        (Ty::Vec(item), Pass::Ref) if p.written.trim_start().starts_with("&[") => match **item {
+            Ty::Int(IntTy::I128 | IntTy::U128) => None,
+            Ty::Int(_) | Ty::F32 | Ty::F64 => Some(item),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 fn function_glue(sig: &Signature) -> String {
     let params = &sig.params;
-    let kept_ty = tuple(params.len(), |i| match params[i].pass {
-        Pass::Owned => params[i].ty.to_string(),
-        Pass::Ref => format!("&'static {}", params[i].ty),
-        Pass::RefMut => format!("&'static mut {}", params[i].ty),
+    let kept_ty = tuple(params.len(), |i| {
+        match (params[i].pass, lent_slice(&params[i])) {
+            (_, Some(item)) => format!("&'static [{item}]"),
+            (Pass::Owned, _) => params[i].ty.to_string(),
+            (Pass::Ref, _) => format!("&'static {}", params[i].ty),
+            (Pass::RefMut, _) => format!("&'static mut {}", params[i].ty),
+        }
     });
-    let kept = tuple(params.len(), |i| match params[i].pass {
-        Pass::Owned => format!("a{i}"),
-        Pass::Ref => format!("&*Box::leak(Box::new(a{i}))"),
-        Pass::RefMut => format!("Box::leak(Box::new(a{i}))"),
+    let kept = tuple(params.len(), |i| {
+        match (params[i].pass, lent_slice(&params[i])) {
+            (Pass::Owned, _) | (_, Some(_)) => format!("a{i}"),
+            (Pass::Ref, _) => format!("&*Box::leak(Box::new(a{i}))"),
+            (Pass::RefMut, _) => format!("Box::leak(Box::new(a{i}))"),
+        }
     });
+    let reads: String = params
+        .iter()
+        .enumerate()
+        .map(|(i, p)| match lent_slice(p) {
+            Some(item) => format!("        let a{i}: &'static [{item}] = input.slice();\n"),
+            None => format!("        let a{i}: {} = input.arg();\n", p.ty),
+        })
+        .collect();
     format!(
         "{prelude}\n\
          /// The arguments of `{name}`.\n\
@@ -150,7 +176,6 @@ fn function_glue(sig: &Signature) -> String {
          {RT_CRATE}::answer(input.unwrap_or_else({RT_CRATE}::Input::stdin), value);\n}}\n",
         prelude = glue_prelude(&format!("the arguments and answer of `{}`", sig.name)),
         name = sig.name,
-        reads = read_args(params),
         answer = sig.answer_ty(),
     )
 }
@@ -389,11 +414,15 @@ mod tests {
         assert!(main.contains("solution::two_sum(a0, a1)"), "{main}");
         assert!(main.contains("let answer: (usize, usize) = "), "{main}");
         assert!(main.contains("#[path = \"src/two-sum.rs\"]"), "{main}");
+        // A slice of numbers is lent from the input, never copied.
         assert!(
-            glue.contains("pub fn args() -> (&'static Vec<i32>, i32)"),
+            glue.contains("pub fn args() -> (&'static [i32], i32)"),
             "{glue}"
         );
-        assert!(glue.contains("let a0: Vec<i32> = input.arg();"), "{glue}");
+        assert!(
+            glue.contains("let a0: &'static [i32] = input.slice();"),
+            "{glue}"
+        );
         assert!(
             glue.contains("pub fn answer(value: &(usize, usize))"),
             "{glue}"
@@ -401,6 +430,25 @@ mod tests {
         // The glue is the kata's, whatever the file: built once for every solution.
         let other = SourceFile::named("mine.rs", "work/", "pub fn two_sum".into());
         assert_eq!(around(&Kind::Function(sig), &other).unwrap().glue, *glue);
+    }
+
+    #[test]
+    fn only_slices_of_plain_numbers_are_lent() {
+        let sig = Signature::parse(
+            "pub fn f(a: &Vec<i64>, b: &[bool], c: &[f64], d: Vec<u8>, e: &[u128], s: &str) -> i64",
+        )
+        .unwrap();
+        let glue = function_glue(&sig);
+        for read in [
+            "let a0: Vec<i64> = input.arg();",
+            "let a1: Vec<bool> = input.arg();",
+            "let a2: &'static [f64] = input.slice();",
+            "let a3: Vec<u8> = input.arg();",
+            "let a4: Vec<u128> = input.arg();",
+            "let a5: String = input.arg();",
+        ] {
+            assert!(glue.contains(read), "{read} in {glue}");
+        }
     }
 
     #[test]
