@@ -1877,6 +1877,16 @@ fn server_descriptors(user: User) {
     Probe::new(user, "server_descriptors.rs").judged();
 }
 
+/// A test process may make none of the calls that only its server's filters allow.
+fn server_only_calls(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "server_only_calls.rs").judged();
+    // The server survived, and serves afresh.
+    reference(user).judged();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Learner source policy: refused before compiling
 // ---------------------------------------------------------------------------------------------
@@ -2161,6 +2171,7 @@ hostile_tests!(
     mmap_wx,
     signal_judge,
     server_descriptors,
+    server_only_calls,
     naked_syscall,
     naked_renamed_asm,
     cfg_attr_naked,
