@@ -60,7 +60,12 @@ impl Linkage {
     /// Dynamic when the toolchain has a shared standard library that the runs can load (see
     /// `sandbox::expose_runtime_library`), that is none of `hidden`, and whose folder a run
     /// path can name (the loader splits run paths at `:` and expands `$` words).
-    pub fn choose(toolchain: &Toolchain, hidden: &[PathBuf]) -> Linkage {
+    /// `own_root`: whether runs get a mount namespace (see `sandbox::runs_have_own_root`).
+    pub fn choose(
+        toolchain: &Toolchain,
+        hidden: &[PathBuf],
+        own_root: impl FnOnce() -> bool,
+    ) -> Linkage {
         let nameable = |lib: &Path| {
             lib.parent()
                 .and_then(Path::to_str)
@@ -70,7 +75,7 @@ impl Linkage {
             Some(lib)
                 if nameable(&lib)
                     && !sandbox::without(vec![lib.clone()], hidden).is_empty()
-                    && sandbox::expose_runtime_library(&lib) =>
+                    && sandbox::expose_runtime_library(&lib, own_root) =>
             {
                 Linkage::Dynamic(lib)
             }
@@ -291,6 +296,16 @@ impl Compiler<'_> {
     /// `unit`'s program if it was built before (the runtime and glue too), without building
     /// anything: a judge that finds its report cached needs nothing else.
     pub fn cached(&self, unit: &Unit) -> Option<PathBuf> {
+        self.cache.file(Kind::Binary, &self.built_key(unit)?)
+    }
+
+    /// Where `unit`'s program is, or will be once built, when the runtime and the glue it is
+    /// built against are built already (they are part of its key).
+    pub fn binary_path(&self, unit: &Unit) -> Option<PathBuf> {
+        Some(self.cache.dir(Kind::Binary).join(self.built_key(unit)?))
+    }
+
+    fn built_key(&self, unit: &Unit) -> Option<String> {
         let rt = self.cache.file(Kind::Runtime, &self.runtime_entry())?;
         let glue = match &unit.harness {
             Some(h) => Some(
@@ -299,8 +314,7 @@ impl Compiler<'_> {
             ),
             None => None,
         };
-        self.cache
-            .file(Kind::Binary, &self.binary_key(unit, &rt, glue.as_deref()))
+        Some(self.binary_key(unit, &rt, glue.as_deref()))
     }
 
     /// Builds `unit`, or finds it in the cache.

@@ -117,6 +117,15 @@ impl JsonEntry for MissingGuards {
     const KIND: Kind = Kind::Guards;
 }
 
+/// Whether runs get a mount namespace of their own, remembered per boot and user.
+#[derive(Serialize, Deserialize)]
+#[serde(transparent)]
+struct OwnRoot(bool);
+
+impl JsonEntry for OwnRoot {
+    const KIND: Kind = Kind::Guards;
+}
+
 impl JsonEntry for Report {
     const KIND: Kind = Kind::Report;
 }
@@ -129,7 +138,14 @@ impl Judge {
         let hidden = hidden_paths(katas, &cache);
         // Before anything runs in the sandbox: the runs' libraries are fixed with its
         // namespaces.
-        let linkage = Linkage::choose(&toolchain, &hidden);
+        let linkage = Linkage::choose(&toolchain, &hidden, || {
+            per_boot(
+                &cache,
+                "own root",
+                || OwnRoot(sandbox::runs_have_own_root()),
+            )
+            .0
+        });
         let mut warnings = missing_guards(&cache);
         warnings.extend(cache_warning);
         Ok(Judge {
@@ -169,13 +185,48 @@ impl Judge {
         {
             return Ok(report);
         }
+        let workers = schedule::workers();
+        let place = self.compiler().binary_path(&unit(sub));
+        let ahead = self.servers_ahead(sub, place.as_deref(), workers);
         on_stage(Stage::Compiling);
         let (compiled, generated) = self.build(sub)?;
         let binary = match compiled {
             Compiled::Binary(p) => p,
             Compiled::Failed(diag) => return Ok(Report::compile_error(header(sub), diag)),
         };
-        self.run_built(sub, &binary, generated, schedule::workers(), on_stage)
+        let ahead = if place.as_ref() == Some(&binary) {
+            ahead
+        } else {
+            Vec::new()
+        };
+        self.run_built(sub, &binary, generated, workers, on_stage, ahead)
+    }
+
+    /// The test servers of `sub`'s program, one per worker its tests will keep busy,
+    /// started now that its place in the cache (`binary`) is known, while it compiles (see
+    /// `run::Server::ahead`); none for a program that does not serve its tests, or whose
+    /// place is not known yet (its kata's harness is not built). One that cannot start is
+    /// started again, and says why, at the first test.
+    fn servers_ahead<'b>(
+        &self,
+        sub: &Submission,
+        binary: Option<&'b std::path::Path>,
+        workers: usize,
+    ) -> Vec<run::Server<'b>> {
+        let kata = sub.kata;
+        let (Some(binary), true) = (binary, serves(kata)) else {
+            return Vec::new();
+        };
+        let tests = prepare::count(kata, sub.samples_only);
+        (0..workers.clamp(1, tests.max(1)))
+            .filter_map(|_| {
+                let program = Program {
+                    binary,
+                    read: Vec::new(),
+                };
+                run::Server::ahead(program, limits(kata, 0)).ok()
+            })
+            .collect()
     }
 
     /// The kata made ready for judging many files (`kata grade`): the harness runtime and
@@ -209,11 +260,25 @@ impl Judge {
             samples_only: false,
             rerun: false,
         };
+        let place = self.compiler().binary_path(&unit(&sub));
+        let ahead = self.servers_ahead(&sub, place.as_deref(), workers);
         let binary = match self.compiler().build(&unit(&sub))? {
             Compiled::Binary(p) => p,
             Compiled::Failed(diag) => return Ok(Report::compile_error(header(&sub), diag)),
         };
-        self.run_built(&sub, &binary, prepared.generated.clone(), workers, &|_| {})
+        let ahead = if place.as_ref() == Some(&binary) {
+            ahead
+        } else {
+            Vec::new()
+        };
+        self.run_built(
+            &sub,
+            &binary,
+            prepared.generated.clone(),
+            workers,
+            &|_| {},
+            ahead,
+        )
     }
 
     /// The tests of a built program, or its report of an earlier run.
@@ -236,6 +301,7 @@ impl Judge {
         generated: Vec<prepare::GeneratedCase>,
         workers: usize,
         on_stage: &(dyn Fn(Stage) + Sync),
+        servers: Vec<run::Server>,
     ) -> Result<Report> {
         let kata = sub.kata;
         if let Some(report) = self.cached_report(sub, binary) {
@@ -243,7 +309,7 @@ impl Judge {
         }
         let key = report_key(sub, binary);
         let jobs = prepare::jobs(kata, sub.samples_only, generated);
-        let tests = run_tests(kata, binary, &jobs, workers, on_stage)?;
+        let tests = run_tests(kata, binary, &jobs, workers, on_stage, servers)?;
         let report = Report::ran(header(sub), tests);
         if report.is_deterministic() {
             self.cache.store(&key, &report);
@@ -295,7 +361,14 @@ impl Judge {
                 })
                 .collect();
             let jobs = prepare::jobs(&drawn_kata, false, generated);
-            let tests = run_tests(&drawn_kata, &binary, &jobs, schedule::workers(), &|_| {})?;
+            let tests = run_tests(
+                &drawn_kata,
+                &binary,
+                &jobs,
+                schedule::workers(),
+                &|_| {},
+                Vec::new(),
+            )?;
             last = batch
                 .into_iter()
                 .zip(jobs)
@@ -451,13 +524,22 @@ fn unit<'a>(sub: &'a Submission) -> Unit<'a> {
     }
 }
 
-/// Runs every job and judges each run.
-fn run_tests(
+/// Whether a kata's program serves its tests, one fork each (see `run::Server`): one built
+/// around the harness. A stdin/stdout kata's program is the learner's own, launched once
+/// per test.
+fn serves(kata: &Kata) -> bool {
+    !matches!(kata.kind, kata::Kind::Stdio)
+}
+
+/// Runs every job and judges each run, with `servers` (started ahead) or servers started at
+/// the first test of each worker.
+fn run_tests<'b>(
     kata: &Kata,
-    binary: &std::path::Path,
+    binary: &'b std::path::Path,
     jobs: &[Job],
     workers: usize,
     on_stage: &(dyn Fn(Stage) + Sync),
+    servers: Vec<run::Server<'b>>,
 ) -> Result<Vec<TestReport>> {
     let program = Program {
         binary,
@@ -465,14 +547,22 @@ fn run_tests(
     };
     let total = jobs.len();
     on_stage(Stage::Running { done: 0, total });
-    // A program built around the harness serves its tests, one fork each (see `run::Server`);
-    // a stdin/stdout kata's program is the learner's own, launched once per test.
-    let serves = kata.signature().is_some() || matches!(kata.kind, kata::Kind::Design(_));
+    let servers = std::sync::Mutex::new(servers);
+    let server = || {
+        let ahead = servers.lock().expect("servers").pop();
+        ahead.or_else(|| {
+            let program = Program {
+                binary,
+                read: Vec::new(),
+            };
+            serves(kata).then(|| run::Server::new(program, limits(kata, 0)))
+        })
+    };
     schedule::run_all_with(
         jobs,
         workers,
         |job| job.stdin.len(),
-        || serves.then(|| run::Server::new(&program, limits(kata, 0))),
+        server,
         |server, job| {
             let limits = limits(kata, job.answer_limit);
             let outcome = match server {
@@ -595,21 +685,31 @@ fn judge_stamp() -> String {
 /// tries a namespace, which is worth a few milliseconds of every submission only the first
 /// time. `kata doctor` always probes afresh.
 fn missing_guards(cache: &Cache) -> Vec<String> {
+    per_boot(cache, "missing guards", || {
+        MissingGuards(sandbox::missing_guard_warnings())
+    })
+    .0
+}
+
+/// What `probe` finds out about this machine, probed once per boot and user (and version of
+/// the judge) and remembered in the cache as `what`.
+fn per_boot<T: JsonEntry>(cache: &Cache, what: &str, probe: impl FnOnce() -> T) -> T {
     let boot = std::fs::read_to_string("/proc/sys/kernel/random/boot_id").unwrap_or_default();
     if boot.is_empty() {
-        return sandbox::missing_guard_warnings();
+        return probe();
     }
     let key = cache::key(&[
+        what.as_bytes(),
         boot.as_bytes(),
         &crate::sys::euid().to_le_bytes(),
         env!("CARGO_PKG_VERSION").as_bytes(),
     ]);
-    if let Some(MissingGuards(warnings)) = cache.load(&key) {
-        return warnings;
+    if let Some(known) = cache.load(&key) {
+        return known;
     }
-    let warnings = MissingGuards(sandbox::missing_guard_warnings());
-    cache.store(&key, &warnings);
-    warnings.0
+    let found = probe();
+    cache.store(&key, &found);
+    found
 }
 
 /// What holds hidden tests or their answers: this binary (it embeds the bundled katas), the

@@ -71,6 +71,14 @@ pub fn encode_args(args: &[Value], sig: &Signature) -> Vec<u8> {
     wire
 }
 
+/// How many tests [`jobs`] makes.
+pub fn count(kata: &Kata, samples_only: bool) -> usize {
+    kata.cases
+        .iter()
+        .filter(|c| c.sample || !samples_only)
+        .count()
+}
+
 /// The kata's tests in order (samples only, or all), `generated` giving the generated ones
 /// in their order.
 pub fn jobs(kata: &Kata, samples_only: bool, generated: Vec<GeneratedCase>) -> Vec<Job<'_>> {

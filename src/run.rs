@@ -8,6 +8,7 @@ use crate::harness::protocol::{parse_ended, ENDED, READY, SERVE_ENV, STARTED};
 use crate::sandbox::{self, Policy, Profile, Slot};
 use crate::sys;
 use std::ffi::OsString;
+use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -421,7 +422,7 @@ fn supervise(
 /// its own pid, before the learner's code runs. Tests of one server run one at a time; its
 /// cgroup's peak is reset before each. A server that dies is started again for the next test.
 pub struct Server<'p> {
-    program: &'p Program<'p>,
+    program: Program<'p>,
     limits: Limits,
     live: Option<Live>,
 }
@@ -433,6 +434,9 @@ struct Live {
     /// The launcher's (and the server's own) stderr: why it could not start.
     stderr: OwnedFd,
     slot: Option<Slot>,
+    /// Where a server started ahead of its program waits for the go-ahead (see
+    /// [`Server::ahead`]).
+    go: Option<OwnedFd>,
 }
 
 impl Drop for Live {
@@ -478,7 +482,7 @@ enum NotStarted {
 impl<'p> Server<'p> {
     /// A server of `program`, started on its first test; every test runs under `limits`'
     /// time and memory limits.
-    pub fn new(program: &'p Program<'p>, limits: Limits) -> Server<'p> {
+    pub fn new(program: Program<'p>, limits: Limits) -> Server<'p> {
         Server {
             program,
             limits,
@@ -486,14 +490,40 @@ impl<'p> Server<'p> {
         }
     }
 
-    fn launch(&self) -> Result<Live> {
-        let program = self.program;
+    /// A server started now, while its program is still compiling at `program.binary`: its
+    /// launcher joins the cgroups (the slow part, which waits for the kernel's grace period)
+    /// meanwhile, and goes on at the first test. Spawned by the calling thread, which must
+    /// outlive it (see `Policy::command`).
+    pub fn ahead(program: Program<'p>, limits: Limits) -> Result<Server<'p>> {
+        let mut server = Server::new(program, limits);
+        server.live = Some(server.launch(true)?);
+        Ok(server)
+    }
+
+    fn launch(&self, ahead: bool) -> Result<Live> {
+        let program = &self.program;
         let slot = sandbox::memory_slot(self.limits.memory);
         let policy = policy(program, self.limits, Profile::Serve, slot.as_ref());
         let (control, theirs) = sys::seqpacket_pair()
             .map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
         let (stderr_r, stderr_w) = pipe()?;
-        let mut cmd = policy.command(program.binary, &[] as &[OsString], Some(theirs.as_raw_fd()));
+        let (wait, go) = match ahead {
+            true => {
+                let (r, w) = pipe()?;
+                (Some(r), Some(w))
+            }
+            false => (None, None),
+        };
+        let no_args: &[OsString] = &[];
+        let mut cmd = match &wait {
+            Some(wait) => policy.waiting_command(
+                program.binary,
+                no_args,
+                Some(theirs.as_raw_fd()),
+                wait.as_raw_fd(),
+            ),
+            None => policy.command(program.binary, no_args, Some(theirs.as_raw_fd())),
+        };
         cmd.env_clear()
             .env("RUST_BACKTRACE", "0")
             .env(SERVE_ENV, sandbox::run_filters())
@@ -505,11 +535,13 @@ impl<'p> Server<'p> {
             .map_err(|e| Error::env(format!("cannot start {}: {e}", program.binary.display())))?;
         drop(cmd);
         drop(theirs);
+        drop(wait);
         Ok(Live {
             control,
             child,
             stderr: stderr_r,
             slot,
+            go,
         })
     }
 
@@ -522,10 +554,15 @@ impl<'p> Server<'p> {
         };
         // A server found dead is started again, once per test.
         for attempt in 0..2 {
-            let live = match self.live.take() {
+            let mut live = match self.live.take() {
                 Some(live) => live,
-                None => self.launch()?,
+                None => self.launch(false)?,
             };
+            if let Some(go) = live.go.take() {
+                // The program is built: the launcher goes on (a failure shows as a server
+                // gone, below).
+                let _ = std::fs::File::from(go).write_all(b"1");
+            }
             let live = self.live.insert(live);
             match start_test(live, stdin, nonce, limits) {
                 Ok((mut process, streams, start, oom_before)) => {

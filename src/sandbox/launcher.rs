@@ -105,6 +105,20 @@ fn close_descriptors_from(first: u32, keep_fd3: bool) -> Result<(), SetupError> 
     Ok(())
 }
 
+/// Reads the judge's go-ahead, one byte, on `fd`.
+fn wait_for_go(fd: i32) -> Result<(), SetupError> {
+    let mut byte = [0u8; 1];
+    loop {
+        // SAFETY: reads one byte into a local buffer.
+        match unsafe { libc::read(fd, byte.as_mut_ptr().cast(), 1) } {
+            1 => return Ok(()),
+            0 => return Err(SetupError("the judge went on without this program".into())),
+            _ if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return Err(SetupError::os("waiting for the program")),
+        }
+    }
+}
+
 fn prctl(option: libc::c_int, arg: libc::c_ulong, what: &str) -> Result<(), SetupError> {
     // SAFETY: prctl with integer arguments only.
     if unsafe { libc::prctl(option, arg, 0 as libc::c_ulong, 0 as libc::c_ulong, 0) } != 0 {
@@ -146,6 +160,12 @@ impl Launch {
             let procs = dir.join("cgroup.procs");
             std::fs::write(&procs, own_pid.to_string())
                 .map_err(|e| SetupError(format!("{}: {e}", procs.display())))?;
+        }
+
+        // 3b. A launcher started while its program compiles waits here, the slow part done,
+        // for the judge to say that the program is there (or to give up: end of file).
+        if let Some(fd) = self.wait {
+            wait_for_go(fd)?;
         }
 
         // 4. No descriptor of the judge may leak in: stdio and, if asked, fd 3 stay.

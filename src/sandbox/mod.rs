@@ -84,7 +84,7 @@ pub fn run_filters() -> &'static str {
 /// made first), nor when a judge running as root, whose programs run as [`SANDBOX_UID`], has
 /// no mount namespace to show it in and other users may not reach it where it is (a
 /// toolchain under `/root`).
-pub fn expose_runtime_library(lib: &Path) -> bool {
+pub fn expose_runtime_library(lib: &Path, own_root: impl FnOnce() -> bool) -> bool {
     if policy::set_runtime_libraries(vec![lib.to_path_buf()]).is_err() {
         return false;
     }
@@ -96,8 +96,13 @@ pub fn expose_runtime_library(lib: &Path) -> bool {
         std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & bit != 0)
     };
     // In the mount namespace the folders above it are the holder's, which any uid may search.
-    let shown = judge_namespaces().flags & libc::CLONE_NEWNS != 0;
-    others(lib, 0o004) && (shown || lib.ancestors().skip(1).all(|dir| others(dir, 0o001)))
+    others(lib, 0o004) && (own_root() || lib.ancestors().skip(1).all(|dir| others(dir, 0o001)))
+}
+
+/// Whether runs get a mount namespace of their own (the sandbox's minimal root) on this
+/// machine; finding out starts the namespaces' holder.
+pub fn runs_have_own_root() -> bool {
+    judge_namespaces().flags & libc::CLONE_NEWNS != 0
 }
 
 /// A cgroup for one run limited to `memory` bytes, where this machine lets the judge make
@@ -125,6 +130,25 @@ impl Policy {
         self.command_with_launcher(&launcher_path(), program, args, fd3, true)
     }
 
+    /// Like [`Policy::command`] for a program that does not exist yet (it is compiling): the
+    /// launcher sets up what takes time and needs no program (its cgroups: joining one waits
+    /// for the kernel's grace period, milliseconds), then waits for a byte on `wait` before
+    /// it opens the program and sets up the rest. End of file there ends it.
+    pub fn waiting_command(
+        &self,
+        program: &Path,
+        args: &[OsString],
+        fd3: Option<RawFd>,
+        wait: RawFd,
+    ) -> Command {
+        // The descriptor must survive exec, as fd 3 does (see below).
+        // SAFETY: fcntl on a descriptor number; no memory is passed.
+        unsafe {
+            libc::fcntl(wait, libc::F_SETFD, 0);
+        }
+        self.launch_command(&launcher_path(), program, args, fd3, true, Some(wait))
+    }
+
     /// Like [`Policy::command`] with an explicit launcher: the `kata` binary, for callers (such
     /// as integration tests) whose own executable is not `kata`. Without `namespaces`, the
     /// process joins none (for a launcher that will run as another user than the caller's
@@ -136,6 +160,18 @@ impl Policy {
         args: &[OsString],
         fd3: Option<RawFd>,
         namespaces: bool,
+    ) -> Command {
+        self.launch_command(launcher, program, args, fd3, namespaces, None)
+    }
+
+    fn launch_command(
+        &self,
+        launcher: &Path,
+        program: &Path,
+        args: &[OsString],
+        fd3: Option<RawFd>,
+        namespaces: bool,
+        wait: Option<RawFd>,
     ) -> Command {
         let ns = namespaces_with(launcher);
         let namespaces = ns.holder.filter(|_| namespaces).map(|pid| {
@@ -150,6 +186,7 @@ impl Policy {
             policy: self.clone(),
             parent: std::process::id(),
             fd3,
+            wait,
             namespaces,
             address_space: match self.profile {
                 Profile::Run | Profile::Serve => self.memory.map(address_space),

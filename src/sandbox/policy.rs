@@ -57,6 +57,9 @@ pub(super) struct Launch {
     pub parent: u32,
     /// The inherited descriptor to move to 3 (the result channel).
     pub fd3: Option<i32>,
+    /// A descriptor to read one byte from once the cgroups are joined, before the program is
+    /// opened (a program still compiling); end of file there ends the launcher.
+    pub wait: Option<i32>,
     /// The process that holds the sandbox's namespaces and which of them (`CLONE_NEW*`
     /// flags) to join (see `namespaces`).
     pub namespaces: Option<(u32, i32)>,
@@ -99,6 +102,7 @@ impl Launch {
             ("cpu_ms", policy.cpu.map(|c| c.as_millis() as u64)),
             ("stack", policy.stack),
             ("fd3", self.fd3.map(|fd| fd as u64)),
+            ("wait", self.wait.map(|fd| fd as u64)),
             ("ns", self.namespaces.map(|(pid, _)| u64::from(pid))),
             (
                 "nsflags",
@@ -150,6 +154,7 @@ impl Launch {
             },
             parent: 0,
             fd3: None,
+            wait: None,
             namespaces: None,
             address_space: None,
             seccomp: None,
@@ -189,6 +194,7 @@ impl Launch {
                 b"cpu_ms" => launch.policy.cpu = Some(Duration::from_millis(number()?)),
                 b"stack" => launch.policy.stack = Some(number()?),
                 b"fd3" => launch.fd3 = Some(small()? as RawFd),
+                b"wait" => launch.wait = Some(small()? as RawFd),
                 b"ns" => holder = Some(small()?),
                 b"nsflags" => ns_flags = small()? as i32,
                 b"as" => launch.address_space = Some(number()?),
@@ -343,6 +349,7 @@ mod tests {
             },
             parent: 42,
             fd3: Some(7),
+            wait: Some(8),
             namespaces: Some((99, libc::CLONE_NEWNET | libc::CLONE_NEWNS)),
             address_space: Some(1 << 32),
             seccomp: Some("6:0:0:7fff0000".into()),
