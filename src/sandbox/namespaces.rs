@@ -360,6 +360,16 @@ fn minimal_root(root: bool) -> Result<bool, String> {
         .map(Path::new)
         .find(|p| p.is_dir())
         .ok_or("no folder to build the root in")?;
+    // Opened before the tmpfs hides what lies under `base` (a toolchain under /tmp), and
+    // bound from the descriptor.
+    let libraries: Vec<(PathBuf, std::fs::File)> = super::policy::runtime_libraries()
+        .iter()
+        .map(|lib| {
+            std::fs::File::open(lib)
+                .map(|f| (lib.clone(), f))
+                .map_err(|e| format!("{}: {e}", lib.display()))
+        })
+        .collect::<Result<_, _>>()?;
     mount(
         Some(Path::new("tmpfs")),
         base,
@@ -371,7 +381,7 @@ fn minimal_root(root: bool) -> Result<bool, String> {
     for path in visible_paths() {
         replicate(base, &path, &mut bound, 0)?;
     }
-    show_libraries(base, super::policy::runtime_libraries())?;
+    show_libraries(base, &libraries)?;
     let proc_dir = base.join("proc");
     std::fs::create_dir(&proc_dir).map_err(|e| format!("{}: {e}", proc_dir.display()))?;
     let proc_flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
@@ -427,7 +437,7 @@ fn minimal_root(root: bool) -> Result<bool, String> {
 
 /// Binds each of `libraries` (host files) read-only into `policy::RUNS_LIBRARY_DIR` under
 /// `base`, a folder of the new root that every uid may search.
-fn show_libraries(base: &Path, libraries: &[PathBuf]) -> Result<(), String> {
+fn show_libraries(base: &Path, libraries: &[(PathBuf, std::fs::File)]) -> Result<(), String> {
     if libraries.is_empty() {
         return Ok(());
     }
@@ -438,10 +448,11 @@ fn show_libraries(base: &Path, libraries: &[PathBuf]) -> Result<(), String> {
         std::fs::set_permissions(d, std::os::unix::fs::PermissionsExt::from_mode(0o755))
             .map_err(|e| failed(d, e))?;
     }
-    for lib in libraries {
+    for (lib, file) in libraries {
         let inside = dir.join(lib.file_name().ok_or("a library without a file name")?);
         std::fs::write(&inside, b"").map_err(|e| failed(&inside, e))?;
-        mount(Some(lib), &inside, None, libc::MS_BIND, None)?;
+        let source = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
+        mount(Some(&source), &inside, None, libc::MS_BIND, None)?;
         let flags = libc::MS_REMOUNT | libc::MS_BIND | libc::MS_RDONLY | libc::MS_NOSUID;
         mount(None, &inside, None, flags | libc::MS_NODEV, None)?;
     }
