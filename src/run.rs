@@ -452,16 +452,7 @@ impl Live {
     fn failure(mut self) -> Error {
         sys::kill_group(self.child.id());
         let status = self.child.wait().ok();
-        let mut text = Vec::new();
-        let mut buf = [0u8; 4096];
-        loop {
-            let n = sys::read(&self.stderr, &mut buf);
-            if n == 0 || text.len() > STDERR_KEPT {
-                break;
-            }
-            text.extend_from_slice(&buf[..n]);
-        }
-        let text = String::from_utf8_lossy(&text);
+        let text = read_to_end_kept(&self.stderr);
         if let Some(cause) = status.and_then(|s| sandbox::launch_failure(s, &text)) {
             return Error::env(cause);
         }
@@ -470,6 +461,21 @@ impl Live {
             text.lines().last().unwrap_or("it printed nothing")
         ))
     }
+}
+
+/// What a stream that has ended (its writers gone) holds, about [`STDERR_KEPT`] bytes at
+/// most: why a server or a test process could not start.
+fn read_to_end_kept(fd: &OwnedFd) -> String {
+    let mut text = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = sys::read(fd, &mut chunk);
+        if n == 0 || text.len() > STDERR_KEPT {
+            break;
+        }
+        text.extend_from_slice(&chunk[..n]);
+    }
+    String::from_utf8_lossy(&text).into_owned()
 }
 
 /// Why a test did not start on a server.
@@ -652,16 +658,7 @@ fn start_test<'l>(
             (1, READY) => ready = true,
             (_, ENDED) => {
                 // The test process ended before its guards were set: it said why on stderr.
-                let mut text = Vec::new();
-                let mut chunk = [0u8; 4096];
-                loop {
-                    let n = sys::read(&ours[1], &mut chunk);
-                    if n == 0 || text.len() > STDERR_KEPT {
-                        break;
-                    }
-                    text.extend_from_slice(&chunk[..n]);
-                }
-                let text = String::from_utf8_lossy(&text);
+                let text = read_to_end_kept(&ours[1]);
                 return Err(failed(Error::env(format!(
                     "{} {}",
                     sandbox::LAUNCH_FAILED_PREFIX,
