@@ -7,6 +7,7 @@ use crate::color::Color;
 use crate::error::{Error, Result};
 use crate::harness::layout::{CrateLayout, SourceFile, HARNESS_DISPLAY};
 use crate::harness::{self, Harness, GLUE_CRATE, RT_CRATE};
+use crate::linker::{self, Linker};
 use crate::sandbox::{self, Policy, Profile};
 use crate::source_policy;
 use crate::sys;
@@ -96,28 +97,21 @@ impl Linkage {
         flags
     }
 
-    /// Flags of programs only: where the library is found at run time.
-    fn link_flags(&self) -> Vec<String> {
-        match self {
+    /// Flags of programs only, linked by `linker`: where the library is found at run time.
+    pub fn program_flags(&self, linker: &Linker) -> Vec<String> {
+        let mut flags = self.codegen_flags();
+        flags.extend(linker.flags());
+        if let Linkage::Dynamic(lib) = self {
             // Where the runs' mount namespace shows it, then where it is, for a run without
-            // that namespace. One linker argument each, whatever the folder's name holds
-            // (`-Wl,` splits at commas).
-            Linkage::Dynamic(lib) => [
+            // that namespace.
+            for dir in [
                 Path::new(sandbox::RUNS_LIBRARY_DIR),
                 lib.parent().unwrap_or(Path::new("/")),
-            ]
-            .iter()
-            .flat_map(|dir| {
-                [
-                    "-C".to_string(),
-                    "link-arg=-Xlinker".to_string(),
-                    "-C".to_string(),
-                    format!("link-arg=-rpath={}", dir.display()),
-                ]
-            })
-            .collect(),
-            Linkage::Static => Vec::new(),
+            ] {
+                flags.extend(linker.arg(&format!("-rpath={}", dir.display())));
+            }
         }
+        flags
     }
 }
 
@@ -165,6 +159,7 @@ pub struct Compiler<'a> {
     /// Paths carved out of the compiler's read rules (see `sandbox::without`).
     pub hidden: &'a [PathBuf],
     pub linkage: &'a Linkage,
+    pub linker: &'a Linker,
 }
 
 /// A library the judge builds of its own source, once: the runtime, a kata's glue.
@@ -283,8 +278,7 @@ impl Compiler<'_> {
             self.toolchain.version.as_bytes(),
             rt.to_string_lossy().as_bytes(),
             glue.as_bytes(),
-            self.linkage.codegen_flags().join(" ").as_bytes(),
-            self.linkage.link_flags().join(" ").as_bytes(),
+            self.linkage.program_flags(self.linker).join(" ").as_bytes(),
             unit.file.text.as_bytes(),
             unit.file.name.as_bytes(),
             unit.file.shown_dir.as_bytes(),
@@ -353,8 +347,7 @@ impl Compiler<'_> {
         };
         let [remap_file, remap_main] = layout.remaps(unit.file);
         let out = root.join("solution");
-        let mut args = self.linkage.codegen_flags();
-        args.extend(self.linkage.link_flags());
+        let mut args = self.linkage.program_flags(self.linker);
         args.extend([
             "--crate-type".into(),
             "bin".into(),
@@ -449,7 +442,7 @@ impl Compiler<'_> {
         let mut cmd = policy.command(&self.toolchain.rustc, &os_args, None);
         // The compiler sees no variable of the learner's environment (`env!` reads them).
         cmd.env_clear()
-            .env("PATH", "/usr/local/bin:/usr/bin:/bin")
+            .env("PATH", linker::COMPILE_PATH)
             .env("TMPDIR", dir)
             .current_dir(dir)
             .stdin(Stdio::null())
@@ -560,8 +553,9 @@ mod tests {
             .codegen_flags()
             .join(" ")
             .ends_with("-C prefer-dynamic"));
+        let codegen = dynamic.codegen_flags().len();
         assert_eq!(
-            dynamic.link_flags(),
+            dynamic.program_flags(&Linker::Driver)[codegen..],
             [
                 "-C",
                 "link-arg=-Xlinker",
@@ -577,7 +571,10 @@ mod tests {
             .codegen_flags()
             .join(" ")
             .ends_with("-C panic=abort"));
-        assert!(Linkage::Static.link_flags().is_empty());
+        assert_eq!(
+            Linkage::Static.program_flags(&Linker::Driver),
+            Linkage::Static.codegen_flags()
+        );
     }
 
     #[test]

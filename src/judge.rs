@@ -14,6 +14,7 @@ use crate::generate;
 use crate::harness::channel::Nonce;
 use crate::harness::{self, layout::SourceFile};
 use crate::kata::{self, Case, CaseData, Generate, Kata, Reveal};
+use crate::linker::Linker;
 use crate::prepare::{self, Expected, Job};
 use crate::report::{Header, Report, Shown, TestReport};
 use crate::run::{self, Limits, Outcome, Program};
@@ -105,6 +106,7 @@ pub struct Judge {
     /// Paths the compiler must not read even inside the folders it may (hidden tests).
     hidden: Vec<PathBuf>,
     linkage: Linkage,
+    linker: Linker,
     warnings: Vec<String>,
 }
 
@@ -146,6 +148,7 @@ impl Judge {
             )
             .0
         });
+        let linker = Linker::find(&toolchain, &cache, |l| linkage.program_flags(l));
         let mut warnings = missing_guards(&cache);
         warnings.extend(cache_warning);
         Ok(Judge {
@@ -154,6 +157,7 @@ impl Judge {
             color,
             hidden,
             linkage,
+            linker,
             warnings,
         })
     }
@@ -171,6 +175,7 @@ impl Judge {
             color: self.color,
             hidden: &self.hidden,
             linkage: &self.linkage,
+            linker: &self.linker,
         }
     }
 

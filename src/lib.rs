@@ -17,6 +17,7 @@ pub mod harness;
 pub mod interview;
 pub mod judge;
 pub mod kata;
+pub mod linker;
 pub mod markdown;
 pub mod prepare;
 pub mod progress;
