@@ -439,7 +439,9 @@ impl Compiler<'_> {
             stack: None,
         };
         let os_args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
-        let mut cmd = policy.command(&self.toolchain.rustc, &os_args, None);
+        let (mut cmd, early) = policy
+            .early_command(&self.toolchain.rustc, &os_args, None)
+            .map_err(|e| Error::env(format!("cannot create a pipe: {e}")))?;
         // The compiler sees no variable of the learner's environment (`env!` reads them).
         cmd.env_clear()
             .env("PATH", linker::COMPILE_PATH)
@@ -454,6 +456,9 @@ impl Compiler<'_> {
                 self.toolchain.rustc.display()
             ))
         })?;
+        if let Some(early) = early {
+            early.go();
+        }
         let stderr = child.stderr.take().expect("piped");
         let reader = std::thread::spawn(move || {
             let mut buf = Vec::new();

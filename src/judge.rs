@@ -25,6 +25,7 @@ use crate::value::Value;
 use crate::verdict::{self, Answer, Verdict};
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
+use std::sync::mpsc;
 
 /// Bytes allowed on each of stdout and stderr.
 const OUTPUT_LIMIT: usize = 16 << 20;
@@ -190,21 +191,46 @@ impl Judge {
         {
             return Ok(report);
         }
-        let workers = schedule::workers();
-        let place = self.compiler().binary_path(&unit(sub));
-        let ahead = self.servers_ahead(sub, place.as_deref(), workers);
         on_stage(Stage::Compiling);
-        let (compiled, generated) = self.build(sub)?;
-        let binary = match compiled {
-            Compiled::Binary(p) => p,
-            Compiled::Failed(diag) => return Ok(Report::compile_error(header(sub), diag)),
-        };
-        let ahead = if place.as_ref() == Some(&binary) {
-            ahead
-        } else {
-            Vec::new()
-        };
-        self.run_built(sub, &binary, generated, workers, on_stage, ahead)
+        self.build_and_run(sub, schedule::workers(), on_stage, || self.build(sub))
+    }
+
+    /// Builds `sub`'s program with `build` and runs its tests, while its test servers start
+    /// on a thread of their own (see `servers_ahead`), which lives until the tests end: a
+    /// server dies with the thread that started it (see `Policy::command`).
+    fn build_and_run(
+        &self,
+        sub: &Submission,
+        workers: usize,
+        on_stage: &(dyn Fn(Stage) + Sync),
+        build: impl FnOnce() -> Result<(Compiled, Vec<prepare::GeneratedCase>)>,
+    ) -> Result<Report> {
+        let place = self.compiler().binary_path(&unit(sub));
+        let place = place.as_deref();
+        std::thread::scope(|s| {
+            let (started, servers) = mpsc::channel();
+            let (done, ended) = mpsc::channel::<()>();
+            s.spawn(move || {
+                let _ = started.send(self.servers_ahead(sub, place, workers));
+                let _ = ended.recv();
+            });
+            let report = (|| {
+                let (compiled, generated) = build()?;
+                let binary = match compiled {
+                    Compiled::Binary(p) => p,
+                    Compiled::Failed(diag) => return Ok(Report::compile_error(header(sub), diag)),
+                };
+                let mut ahead = match place == Some(binary.as_path()) {
+                    true => servers.recv().unwrap_or_default(),
+                    false => Vec::new(),
+                };
+                // All at once: each has the program to load before its first test.
+                ahead.iter_mut().for_each(run::Server::go);
+                self.run_built(sub, &binary, generated, workers, on_stage, ahead)
+            })();
+            drop(done);
+            report
+        })
     }
 
     /// The test servers of `sub`'s program, one per worker its tests will keep busy,
@@ -265,25 +291,13 @@ impl Judge {
             samples_only: false,
             rerun: false,
         };
-        let place = self.compiler().binary_path(&unit(&sub));
-        let ahead = self.servers_ahead(&sub, place.as_deref(), workers);
-        let binary = match self.compiler().build(&unit(&sub))? {
-            Compiled::Binary(p) => p,
-            Compiled::Failed(diag) => return Ok(Report::compile_error(header(&sub), diag)),
+        let built = || {
+            Ok((
+                self.compiler().build(&unit(&sub))?,
+                prepared.generated.clone(),
+            ))
         };
-        let ahead = if place.as_ref() == Some(&binary) {
-            ahead
-        } else {
-            Vec::new()
-        };
-        self.run_built(
-            &sub,
-            &binary,
-            prepared.generated.clone(),
-            workers,
-            &|_| {},
-            ahead,
-        )
+        self.build_and_run(&sub, workers, &|_| {}, built)
     }
 
     /// The tests of a built program, or its report of an earlier run.

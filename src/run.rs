@@ -551,6 +551,14 @@ impl<'p> Server<'p> {
         })
     }
 
+    /// Tells a server started ahead that its program is built: its launcher goes on (a
+    /// failure shows as a server gone, at its first test).
+    pub fn go(&mut self) {
+        if let Some(go) = self.live.as_mut().and_then(|live| live.go.take()) {
+            let _ = std::fs::File::from(go).write_all(sandbox::GO);
+        }
+    }
+
     /// Runs one test: `stdin` holds its arguments alone, `nonce` is its channel's; the limits
     /// are the server's but for `answer`, the channel's bound for this test.
     pub fn run(&mut self, stdin: &Stdin, nonce: &[u8], answer: usize) -> Result<Outcome> {
@@ -560,15 +568,11 @@ impl<'p> Server<'p> {
         };
         // A server found dead is started again, once per test.
         for attempt in 0..2 {
-            let mut live = match self.live.take() {
+            self.go();
+            let live = match self.live.take() {
                 Some(live) => live,
                 None => self.launch(false)?,
             };
-            if let Some(go) = live.go.take() {
-                // The program is built: the launcher goes on (a failure shows as a server
-                // gone, below).
-                let _ = std::fs::File::from(go).write_all(b"1");
-            }
             let live = self.live.insert(live);
             match start_test(live, stdin, nonce, limits) {
                 Ok((mut process, streams, start, oom_before)) => {

@@ -6,7 +6,7 @@
 use super::identity;
 use super::landlock;
 use super::namespaces;
-use super::policy::{Launch, Profile, SetupError};
+use super::policy::{self, Launch, Profile, SetupError};
 use super::seccomp;
 use std::convert::Infallible;
 use std::ffi::{CString, OsStr, OsString};
@@ -105,14 +105,18 @@ fn close_descriptors_from(first: u32, keep_fd3: bool) -> Result<(), SetupError> 
     Ok(())
 }
 
-/// Reads the judge's go-ahead, one byte, on `fd`.
-fn wait_for_go(fd: i32) -> Result<(), SetupError> {
-    let mut byte = [0u8; 1];
+/// Reads the judge's go-ahead on `fd` (one write, which a pipe delivers whole): the
+/// namespaces it names, if any.
+fn wait_for_go(fd: i32) -> Result<Option<(u32, i32)>, SetupError> {
+    let mut message = [0u8; 64];
     loop {
-        // SAFETY: reads one byte into a local buffer.
-        match unsafe { libc::read(fd, byte.as_mut_ptr().cast(), 1) } {
-            1 => return Ok(()),
+        // SAFETY: reads into a local buffer of the length given.
+        match unsafe { libc::read(fd, message.as_mut_ptr().cast(), message.len()) } {
             0 => return Err(SetupError("the judge went on without this program".into())),
+            n if n > 0 => {
+                return policy::read_go(&message[..n as usize])
+                    .ok_or_else(|| SetupError("a malformed go-ahead".into()))
+            }
             _ if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
             _ => return Err(SetupError::os("waiting for the program")),
         }
@@ -164,9 +168,10 @@ impl Launch {
 
         // 3b. A launcher started while its program compiles waits here, the slow part done,
         // for the judge to say that the program is there (or to give up: end of file).
-        if let Some(fd) = self.wait {
-            wait_for_go(fd)?;
-        }
+        let namespaces = match self.wait {
+            Some(fd) => wait_for_go(fd)?.or(self.namespaces),
+            None => self.namespaces,
+        };
 
         // 4. No descriptor of the judge may leak in: stdio and, if asked, fd 3 stay.
         if let Some(fd) = self.fd3 {
@@ -185,7 +190,7 @@ impl Launch {
             Profile::Run | Profile::Serve => Some(open_program(&self.program)?),
             Profile::Compile => None,
         };
-        let joined = match self.namespaces {
+        let joined = match namespaces {
             Some((holder, flags)) => namespaces::open(holder, flags)?,
             None => Vec::new(),
         };
@@ -200,10 +205,7 @@ impl Launch {
             // stack-overflow handler reads is opened where the program will look for it.
             rules.allow_proc_maps(own_pid)?;
         }
-        if self
-            .namespaces
-            .is_some_and(|(_, f)| f & libc::CLONE_NEWUSER != 0)
-        {
+        if namespaces.is_some_and(|(_, f)| f & libc::CLONE_NEWUSER != 0) {
             // Counted for the user in this namespace only.
             set_rlimit(libc::RLIMIT_NPROC, NPROC_IN_NAMESPACE, NPROC_IN_NAMESPACE)?;
         }

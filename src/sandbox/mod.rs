@@ -24,14 +24,15 @@ pub use cgroup::Slot;
 pub use identity::{SANDBOX_GID, SANDBOX_UID};
 pub use launcher::{launcher_main, LAUNCH_FAILED, LAUNCH_FAILED_PREFIX};
 pub use policy::{
-    runtime_read_paths, system_read_paths, without, Policy, Profile, RUNS_LIBRARY_DIR,
+    runtime_read_paths, system_read_paths, without, Policy, Profile, GO, RUNS_LIBRARY_DIR,
 };
 pub use probe::{guards, missing_guard_warnings, Guard};
 pub use seccomp::{table as allowlist, Entry as AllowedCall};
 
 use policy::Launch;
 use std::ffi::OsString;
-use std::os::fd::RawFd;
+use std::io::Write;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus};
 
@@ -65,11 +66,65 @@ fn judge_namespaces() -> &'static namespaces::Namespaces {
 
 /// The same, with the holder started from `launcher` (the `kata` binary) if none runs yet.
 fn namespaces_with(launcher: &Path) -> &'static namespaces::Namespaces {
-    let cleanup = cgroup::get()
+    namespaces::get(launcher, &holder_cleanup())
+}
+
+/// What the holder removes at the end: the judge's cgroups.
+fn holder_cleanup() -> Vec<PathBuf> {
+    cgroup::get()
         .as_ref()
         .map(|c| c.roots())
-        .unwrap_or_default();
-    namespaces::get(launcher, &cleanup)
+        .unwrap_or_default()
+}
+
+/// Starts making the judge's namespaces, if they are not made yet, without waiting: the
+/// holder sets them up while the judge goes on (see [`Policy::early_command`]).
+pub fn start_namespaces() {
+    namespaces::start(&launcher_path(), &holder_cleanup());
+}
+
+/// The go-ahead of a launcher started before the judge's namespaces were made (see
+/// [`Policy::early_command`]).
+pub struct Early {
+    go: OwnedFd,
+    profile: Profile,
+    /// The launcher's end, kept open until it is spawned.
+    wait: OwnedFd,
+}
+
+impl Early {
+    /// Once the launcher is spawned: waits for the namespaces, and tells the launcher which
+    /// to join (none, when there is no holder). A launcher that hears nothing (the judge
+    /// dropped this) gives up.
+    pub fn go(self) {
+        drop(self.wait);
+        let ns = judge_namespaces();
+        let message = match ns.holder {
+            Some(pid) => policy::go_with_namespaces(pid, joined_flags(ns.flags, self.profile)),
+            None => policy::GO.to_vec(),
+        };
+        let _ = std::fs::File::from(self.go).write_all(&message);
+    }
+}
+
+/// When a launcher learns which namespaces to join.
+#[derive(Clone, Copy)]
+enum Joined {
+    /// On its command line: the judge waits for them first.
+    Now,
+    /// At the go-ahead.
+    Later,
+    /// Never.
+    None,
+}
+
+/// The holder's namespaces (`flags`) that a `profile` joins.
+fn joined_flags(flags: libc::c_int, profile: Profile) -> libc::c_int {
+    match profile {
+        Profile::Run | Profile::Serve => flags,
+        // The compiler needs the judge's view of the files (Landlock confines it).
+        Profile::Compile => flags & !libc::CLONE_NEWNS,
+    }
 }
 
 /// The run's seccomp filters, made ahead with stand-ins for the pid (see
@@ -141,12 +196,48 @@ impl Policy {
         fd3: Option<RawFd>,
         wait: RawFd,
     ) -> Command {
-        // The descriptor must survive exec, as fd 3 does (see below).
-        // SAFETY: fcntl on a descriptor number; no memory is passed.
-        unsafe {
-            libc::fcntl(wait, libc::F_SETFD, 0);
+        inherited(wait);
+        self.launch_command(
+            &launcher_path(),
+            program,
+            args,
+            fd3,
+            Joined::Now,
+            Some(wait),
+        )
+    }
+
+    /// Like [`Policy::command`], but when the judge's namespaces are not made yet, the
+    /// launcher does not wait for them to start: it starts (an `exec` of the judge, a
+    /// millisecond or two) while they are made, and waits before it joins them for
+    /// [`Early::go`], which the caller must call once the command is spawned.
+    pub fn early_command(
+        &self,
+        program: &Path,
+        args: &[OsString],
+        fd3: Option<RawFd>,
+    ) -> std::io::Result<(Command, Option<Early>)> {
+        if namespaces::known().is_some() {
+            return Ok((self.command(program, args, fd3), None));
         }
-        self.launch_command(&launcher_path(), program, args, fd3, true, Some(wait))
+        start_namespaces();
+        let (wait, go) = crate::sys::pipe()?;
+        let raw = wait.as_raw_fd();
+        inherited(raw);
+        let cmd = self.launch_command(
+            &launcher_path(),
+            program,
+            args,
+            fd3,
+            Joined::Later,
+            Some(raw),
+        );
+        let early = Early {
+            go,
+            profile: self.profile,
+            wait,
+        };
+        Ok((cmd, Some(early)))
     }
 
     /// Like [`Policy::command`] with an explicit launcher: the `kata` binary, for callers (such
@@ -161,7 +252,11 @@ impl Policy {
         fd3: Option<RawFd>,
         namespaces: bool,
     ) -> Command {
-        self.launch_command(launcher, program, args, fd3, namespaces, None)
+        let joined = match namespaces {
+            true => Joined::Now,
+            false => Joined::None,
+        };
+        self.launch_command(launcher, program, args, fd3, joined, None)
     }
 
     fn launch_command(
@@ -170,18 +265,19 @@ impl Policy {
         program: &Path,
         args: &[OsString],
         fd3: Option<RawFd>,
-        namespaces: bool,
+        namespaces: Joined,
         wait: Option<RawFd>,
     ) -> Command {
-        let ns = namespaces_with(launcher);
-        let namespaces = ns.holder.filter(|_| namespaces).map(|pid| {
-            let flags = match self.profile {
-                Profile::Run | Profile::Serve => ns.flags,
-                // The compiler needs the judge's view of the files (Landlock confines it).
-                Profile::Compile => ns.flags & !libc::CLONE_NEWNS,
-            };
-            (pid, flags)
-        });
+        let namespaces = match namespaces {
+            // Told at the go-ahead (see `Early`).
+            Joined::Later => None,
+            Joined::None => None,
+            Joined::Now => {
+                let ns = namespaces_with(launcher);
+                ns.holder
+                    .map(|pid| (pid, joined_flags(ns.flags, self.profile)))
+            }
+        };
         let launch = Launch {
             policy: self.clone(),
             parent: std::process::id(),
@@ -208,14 +304,19 @@ impl Policy {
         if let Some(raw) = fd3 {
             // The launcher moves the descriptor to 3 itself, so no `pre_exec` hook is needed and
             // std can start the launcher with posix_spawn (a vfork) instead of a fork of the
-            // whole judge. The descriptor must survive exec: other children started meanwhile
-            // inherit it too, and their launchers close it with everything above 2 or 3.
-            // SAFETY: fcntl on a descriptor number; no memory is passed.
-            unsafe {
-                libc::fcntl(raw, libc::F_SETFD, 0);
-            }
+            // whole judge.
+            inherited(raw);
         }
         cmd
+    }
+}
+
+/// Lets descriptor `fd` survive exec, for a launcher to take: other children started
+/// meanwhile inherit it too, and their launchers close it with everything above 2 or 3.
+fn inherited(fd: RawFd) {
+    // SAFETY: fcntl on a descriptor number; no memory is passed.
+    unsafe {
+        libc::fcntl(fd, libc::F_SETFD, 0);
     }
 }
 

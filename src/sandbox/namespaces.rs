@@ -18,8 +18,8 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::process::CommandExt;
 use std::path::{Component, Path, PathBuf};
-use std::process::{ChildStdin, Command, Stdio};
-use std::sync::OnceLock;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Mutex, OnceLock};
 
 /// The namespaces the holder may provide, as `clone` flags, with their names in /proc.
 pub const KINDS: [(libc::c_int, &str); 4] = [
@@ -49,21 +49,48 @@ pub struct Namespaces {
 
 static NAMESPACES: OnceLock<Namespaces> = OnceLock::new();
 
+/// The holder, once started.
+static HOLDER: Mutex<Holder> = Mutex::new(Holder::NotStarted);
+
+enum Holder {
+    NotStarted,
+    /// Started and not yet heard from (or why it could not start).
+    Started(Result<Child, String>),
+    /// Being heard from, or heard from: [`NAMESPACES`] has, or will have, what it made.
+    Heard,
+}
+
 /// The namespaces of this judge, made on first use. `cleanup` are folders (empty cgroups)
 /// for the holder to remove once the judge has exited.
 pub fn get(launcher: &Path, cleanup: &[PathBuf]) -> &'static Namespaces {
-    NAMESPACES.get_or_init(|| start_holder(launcher, cleanup))
+    NAMESPACES.get_or_init(|| {
+        let started = match std::mem::replace(&mut *holder(), Holder::Heard) {
+            Holder::Started(started) => started,
+            _ => spawn_holder(launcher, cleanup),
+        };
+        hear_from(started)
+    })
 }
 
-fn start_holder(launcher: &Path, cleanup: &[PathBuf]) -> Namespaces {
-    let mut ns = Namespaces {
-        holder: None,
-        flags: 0,
-        ipc_limits: false,
-        private_proc: false,
-        gaps: Vec::new(),
-        _stdin: None,
-    };
+/// The namespaces, if the holder has told what it made.
+pub fn known() -> Option<&'static Namespaces> {
+    NAMESPACES.get()
+}
+
+/// Starts the holder, if it is not started yet, without waiting for it: it sets the
+/// namespaces up (milliseconds) while the judge goes on, until [`get`].
+pub fn start(launcher: &Path, cleanup: &[PathBuf]) {
+    let mut holder = holder();
+    if matches!(*holder, Holder::NotStarted) {
+        *holder = Holder::Started(spawn_holder(launcher, cleanup));
+    }
+}
+
+fn holder() -> std::sync::MutexGuard<'static, Holder> {
+    HOLDER.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn spawn_holder(launcher: &Path, cleanup: &[PathBuf]) -> Result<Child, String> {
     let libraries = super::policy::runtime_libraries().iter().map(|lib| {
         let mut arg = OsString::from(LIBRARY_PREFIX);
         arg.push(lib);
@@ -81,11 +108,24 @@ fn start_holder(launcher: &Path, cleanup: &[PathBuf]) -> Namespaces {
         // Not in the judge's process group: Ctrl-C stops the judge, and the holder, seeing
         // its stdin close, still removes what it must.
         .process_group(0);
-    let mut child = match cmd.spawn() {
+    cmd.spawn()
+        .map_err(|e| format!("cannot start the namespace holder: {e}"))
+}
+
+/// What the holder made, from its report.
+fn hear_from(started: Result<Child, String>) -> Namespaces {
+    let mut ns = Namespaces {
+        holder: None,
+        flags: 0,
+        ipc_limits: false,
+        private_proc: false,
+        gaps: Vec::new(),
+        _stdin: None,
+    };
+    let mut child = match started {
         Ok(child) => child,
-        Err(e) => {
-            ns.gaps
-                .push(format!("cannot start the namespace holder: {e}"));
+        Err(gap) => {
+            ns.gaps.push(gap);
             return ns;
         }
     };

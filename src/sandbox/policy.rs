@@ -57,8 +57,9 @@ pub(super) struct Launch {
     pub parent: u32,
     /// The inherited descriptor to move to 3 (the result channel).
     pub fd3: Option<i32>,
-    /// A descriptor to read one byte from once the cgroups are joined, before the program is
-    /// opened (a program still compiling); end of file there ends the launcher.
+    /// A descriptor to read the judge's go-ahead from once the cgroups are joined, before the
+    /// program is opened (a program still compiling) and the namespaces joined (which the
+    /// go-ahead may name: see [`go_with_namespaces`]); end of file there ends the launcher.
     pub wait: Option<i32>,
     /// The process that holds the sandbox's namespaces and which of them (`CLONE_NEW*`
     /// flags) to join (see `namespaces`).
@@ -69,6 +70,26 @@ pub(super) struct Launch {
     pub seccomp: Option<String>,
     pub program: PathBuf,
     pub args: Vec<OsString>,
+}
+
+/// The go-ahead of a waiting launcher (see [`Launch::wait`]) that joins the namespaces its
+/// command line names, if any.
+pub const GO: &[u8] = b"1";
+
+/// The go-ahead of a launcher started before the namespaces were made: the holder's pid and
+/// which of its namespaces to join (`CLONE_NEW*` flags).
+pub fn go_with_namespaces(holder: u32, flags: i32) -> Vec<u8> {
+    format!("n{holder} {flags}").into_bytes()
+}
+
+/// The namespaces a go-ahead names: `Some(None)` for none, `None` when it is not a go-ahead.
+pub(super) fn read_go(message: &[u8]) -> Option<Option<(u32, i32)>> {
+    if message == GO {
+        return Some(None);
+    }
+    let text = std::str::from_utf8(message.strip_prefix(b"n")?).ok()?;
+    let (holder, flags) = text.split_once(' ')?;
+    Some(Some((holder.parse().ok()?, flags.parse().ok()?)))
 }
 
 /// Why the launcher could not start the program; printed after `LAUNCH_FAILED_PREFIX`.
