@@ -269,9 +269,8 @@ impl Policy {
         wait: Option<RawFd>,
     ) -> Command {
         let namespaces = match namespaces {
-            // Told at the go-ahead (see `Early`).
-            Joined::Later => None,
-            Joined::None => None,
+            // `Later`: told at the go-ahead (see `Early`).
+            Joined::Later | Joined::None => None,
             Joined::Now => {
                 let ns = namespaces_with(launcher);
                 ns.holder
