@@ -576,25 +576,23 @@ mod serve {
         // SAFETY: getpid has no preconditions.
         let server = unsafe { getpid() };
         loop {
-            let mut nonce = [0u8; 256];
-            let mut fds = [-1; TEST_FDS];
-            let n = receive(control, &mut nonce, &mut fds);
-            if n == 0 {
-                // SAFETY: the judge closed the socket: nothing is left to do.
-                unsafe { _exit(0) }
-            }
+            // The next test's process, made before its test comes: it waits for it.
             // SAFETY: this process is single-threaded (the harness starts no thread before
             // it serves), so the child may run any code.
             let pid = unsafe { fork() };
             if pid == 0 {
-                test_process(server, &fds, &filters);
-                return Some(nonce[..n].to_vec());
-            }
-            for fd in fds {
-                // SAFETY: the descriptors received are this process's own.
-                unsafe { close(fd) };
+                return Some(test_process(server, &filters));
             }
             if pid < 0 {
+                // The next test cannot start: taken here, and told so.
+                let Some((_, fds)) = next_test(control) else {
+                    // SAFETY: the judge closed the socket: nothing is left to do.
+                    unsafe { _exit(0) }
+                };
+                for fd in fds {
+                    // SAFETY: the descriptors received are this process's own.
+                    unsafe { close(fd) };
+                }
                 send(control, &protocol::ended(-1, 0, 0, 0), None);
                 continue;
             }
@@ -633,9 +631,19 @@ mod serve {
         }
     }
 
-    /// In a fresh test process: die with the server, take the test's streams, install the
-    /// run's filters with this process's own pid, tell the judge, take the result channel.
-    fn test_process(server: c_int, fds: &[c_int; TEST_FDS], filters: &[Vec<SockFilter>]) {
+    /// The next test's message on `control`, its nonce and descriptors; `None` once the judge
+    /// has closed the socket.
+    fn next_test(control: c_int) -> Option<(Vec<u8>, [c_int; TEST_FDS])> {
+        let mut nonce = [0u8; 256];
+        let mut fds = [-1; TEST_FDS];
+        let n = receive(control, &mut nonce, &mut fds);
+        (n > 0).then(|| (nonce[..n].to_vec(), fds))
+    }
+
+    /// In a fresh test process: die with the server, make the run's filters with this
+    /// process's own pid, wait for the test, take its streams, install the filters, tell the
+    /// judge, take the result channel. Returns the test's nonce.
+    fn test_process(server: c_int, filters: &[Vec<SockFilter>]) -> Vec<u8> {
         // SAFETY: plain system calls on this process's own state and descriptors.
         unsafe {
             if prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 {
@@ -644,29 +652,40 @@ mod serve {
             if getppid() != server {
                 fail("the server ended");
             }
+            let pid = getpid() as u32;
+            let patched: Vec<Vec<SockFilter>> = filters
+                .iter()
+                .map(|filter| {
+                    filter
+                        .iter()
+                        .map(|i| SockFilter {
+                            k: match i.k {
+                                protocol::PID_STAND_IN => pid,
+                                k if k
+                                    == (protocol::PID_STAND_IN as i32).wrapping_neg() as u32 =>
+                                {
+                                    (pid as i32).wrapping_neg() as u32
+                                }
+                                // A test process executes nothing.
+                                protocol::FD_STAND_IN => u32::MAX,
+                                k => k,
+                            },
+                            ..*i
+                        })
+                        .collect()
+                })
+                .collect();
+            let Some((nonce, fds)) = next_test(protocol::CHANNEL_FD) else {
+                // The judge closed the socket: no test comes.
+                _exit(0)
+            };
             for (to, &from) in fds[..3].iter().enumerate() {
                 if dup3(from, to as c_int, 0) < 0 {
                     fail("dup3");
                 }
                 close(from);
             }
-            let pid = getpid() as u32;
-            for filter in filters {
-                let patched: Vec<SockFilter> = filter
-                    .iter()
-                    .map(|i| SockFilter {
-                        k: match i.k {
-                            protocol::PID_STAND_IN => pid,
-                            k if k == (protocol::PID_STAND_IN as i32).wrapping_neg() as u32 => {
-                                (pid as i32).wrapping_neg() as u32
-                            }
-                            // A test process executes nothing.
-                            protocol::FD_STAND_IN => u32::MAX,
-                            k => k,
-                        },
-                        ..*i
-                    })
-                    .collect();
+            for patched in &patched {
                 let prog = SockFprog {
                     len: patched.len() as u16,
                     filter: patched.as_ptr(),
@@ -683,6 +702,7 @@ mod serve {
                 fail("dup3");
             }
             close(fds[3]);
+            nonce
         }
     }
 

@@ -68,11 +68,12 @@ fn split(bytes: &[u8]) -> (&[u8], &[u8]) {
     (&bytes[..nl], &bytes[(nl + 1).min(bytes.len())..])
 }
 
-/// A harness started with this variable in its environment is a test server: it reads one
-/// message per test on [`CHANNEL_FD`] (a sequenced-packet socket): the nonce, with the
-/// test's stdin, stdout, stderr and result channel as descriptors. For each it forks a test
-/// process, which installs the run's seccomp filters (the variable's value, with the
-/// stand-ins below) before any learner code runs. The judge never runs two tests of one
+/// A harness started with this variable in its environment is a test server: one message per
+/// test comes on [`CHANNEL_FD`] (a sequenced-packet socket): the nonce, with the test's
+/// stdin, stdout, stderr and result channel as descriptors. Ahead of each test the server
+/// forks a test process, which takes that message itself and installs the run's seccomp
+/// filters (the variable's value, with the stand-ins below) before any learner code runs;
+/// meanwhile the server only waits for it to end. The judge never runs two tests of one
 /// server at once.
 pub const SERVE_ENV: &str = "KATA_SERVE";
 
@@ -81,8 +82,8 @@ pub const SERVE_ENV: &str = "KATA_SERVE";
 pub const PID_STAND_IN: u32 = 0x3fff_fffe;
 pub const FD_STAND_IN: u32 = 0x3fff_fffd;
 
-/// Server to judge: a test process started; its pid follows (4 bytes, little-endian) and a
-/// pidfd of it rides along.
+/// Server to judge: the next test's process started (it waits for its test); its pid follows
+/// (4 bytes, little-endian) and a pidfd of it rides along.
 pub const STARTED: u8 = b'P';
 /// Test process to judge, on the control socket it still holds: its guards are set, learner
 /// code runs next. A test process that ends before sending it could not set them.
