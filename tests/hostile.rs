@@ -311,6 +311,8 @@ struct Probe {
     env: Vec<(String, String)>,
     /// Submit a symbolic link to this file instead of the program.
     link: Option<PathBuf>,
+    /// The kata of `tests/hostile/katas` judged: `probe`, or the stdin/stdout `echo`.
+    kata_id: &'static str,
 }
 
 impl Probe {
@@ -361,6 +363,7 @@ impl Probe {
             _cache_dir: cache_dir,
             env: Vec::new(),
             link: None,
+            kata_id: "probe",
         };
         let workspace = p.workspace.path().display().to_string();
         let home = p.home.path().display().to_string();
@@ -376,6 +379,12 @@ impl Probe {
             .var("KATA_TOML", &kata_toml)
             .var("KATA_DIR", &katas);
         p
+    }
+
+    /// Judges the program on kata `id` of `tests/hostile/katas` instead of `probe`.
+    fn kata(mut self, id: &'static str) -> Probe {
+        self.kata_id = id;
+        self
     }
 
     /// Replaces `{{KEY}}` in the program.
@@ -400,12 +409,12 @@ impl Probe {
         self.workspace.path().join(name)
     }
 
-    /// `kata --katas tests/hostile/katas submit FILE --kata probe --json`, as this user.
+    /// `kata --katas tests/hostile/katas submit FILE --kata KATA --json`, as this user.
     fn submit(&mut self) -> Submitted {
         self.submit_with(&["--json"])
     }
 
-    /// `kata --katas tests/hostile/katas submit FILE --kata probe EXTRA...`, as this user.
+    /// `kata --katas tests/hostile/katas submit FILE --kata KATA EXTRA...`, as this user.
     fn submit_with(&mut self, extra: &[&str]) -> Submitted {
         if let Some(start) = self.source.find("{{") {
             let rest = &self.source[start..];
@@ -430,7 +439,7 @@ impl Probe {
         let measured = Run::new(&self.kata)
             .args(&["--color", "never", "--katas"])
             .arg(&self.katas)
-            .args(&["submit", &self.file, "--kata", "probe"])
+            .args(&["submit", &self.file, "--kata", self.kata_id])
             .args(extra)
             .user(self.user)
             .dir(self.workspace.path())
@@ -1878,6 +1887,17 @@ fn server_descriptors(user: User) {
 }
 
 /// A test process may make none of the calls that only its server's filters allow.
+/// A program launched as itself (a stdin/stdout kata's) cannot exec anything, not even
+/// through the descriptor number its launcher used with an absolute path.
+fn exec_absolute_path(user: User) {
+    if !raw_syscalls_here() {
+        return;
+    }
+    Probe::new(user, "exec_absolute_path.rs")
+        .kata("echo")
+        .judged();
+}
+
 fn server_only_calls(user: User) {
     if !raw_syscalls_here() {
         return;
@@ -2171,6 +2191,7 @@ hostile_tests!(
     mmap_wx,
     signal_judge,
     server_descriptors,
+    exec_absolute_path,
     server_only_calls,
     naked_syscall,
     naked_renamed_asm,

@@ -666,8 +666,10 @@ mod serve {
                                 {
                                     (pid as i32).wrapping_neg() as u32
                                 }
-                                // A test process executes nothing.
+                                // A test process executes nothing: no descriptor, no
+                                // path is the launcher's.
                                 protocol::FD_STAND_IN => u32::MAX,
+                                protocol::PATH_STAND_IN_HIGH | protocol::PATH_STAND_IN_LOW => 0,
                                 k => k,
                             },
                             ..*i

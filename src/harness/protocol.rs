@@ -81,6 +81,9 @@ pub const SERVE_ENV: &str = "KATA_SERVE";
 /// knows: no pid reaches 2^30 (`pid_max` is at most 2^22), and no descriptor of a run does.
 pub const PID_STAND_IN: u32 = 0x3fff_fffe;
 pub const FD_STAND_IN: u32 = 0x3fff_fffd;
+/// The two halves of the launcher's exec path pointer (see `seccomp::Context::exec_path`).
+pub const PATH_STAND_IN_HIGH: u32 = 0x3fff_fffc;
+pub const PATH_STAND_IN_LOW: u32 = 0x3fff_fffb;
 
 /// Server to judge: the next test's process started (it waits for its test); its pid follows
 /// (4 bytes, little-endian) and a pidfd of it rides along.

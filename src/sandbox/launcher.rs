@@ -131,6 +131,43 @@ fn prctl(option: libc::c_int, arg: libc::c_ulong, what: &str) -> Result<(), Setu
     Ok(())
 }
 
+/// An empty string on a page of its own at a random address (see
+/// `seccomp::Context::exec_path`): the only path the program's exec may be given.
+fn empty_path_at_random() -> Result<*const libc::c_char, SetupError> {
+    const PAGE: u64 = 4096;
+    // Pages from 4 GiB to 128 TiB: 2^35 places, under the top of a 47-bit user space.
+    const FIRST: u64 = 1 << 20;
+    const PLACES: u64 = (1 << 35) - FIRST;
+    for _ in 0..64 {
+        let mut word = [0u8; 8];
+        // SAFETY: getrandom writes at most the 8 bytes of a local buffer.
+        if unsafe { libc::getrandom(word.as_mut_ptr().cast(), word.len(), 0) } != 8 {
+            return Err(SetupError::os("getrandom"));
+        }
+        let at = (FIRST + u64::from_ne_bytes(word) % PLACES) * PAGE;
+        // SAFETY: a fresh anonymous mapping, never over another (MAP_FIXED_NOREPLACE); a page
+        // of zeros is an empty string.
+        let page = unsafe {
+            libc::mmap(
+                at as *mut libc::c_void,
+                PAGE as usize,
+                libc::PROT_READ,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_FIXED_NOREPLACE,
+                -1,
+                0,
+            )
+        };
+        // A kernel older than MAP_FIXED_NOREPLACE takes the address as a hint, and picks
+        // another (itself at a random place) where something is mapped already.
+        if page != libc::MAP_FAILED {
+            return Ok(page.cast());
+        }
+    }
+    Err(SetupError(
+        "cannot map the exec path's page at a random address".into(),
+    ))
+}
+
 /// Opens the program to execute, close-on-exec: it is executed through this descriptor, so
 /// it need not be visible in the mount namespace, nor its folders searchable by the
 /// unprivileged uid (the file itself must be readable and executable by it).
@@ -219,7 +256,15 @@ impl Launch {
         // 8. Landlock, then seccomp last: its allowlist has none of the calls above.
         rules.enforce()?;
         let exec_fd = program.as_ref().map_or(-1, |fd| fd.as_raw_fd());
-        let ctx = seccomp::Context { own_pid, exec_fd };
+        let exec_path = match program.is_some() {
+            true => empty_path_at_random()?,
+            false => std::ptr::null(),
+        };
+        let ctx = seccomp::Context {
+            own_pid,
+            exec_fd,
+            exec_path: exec_path as u64,
+        };
         let filters = match self
             .seccomp
             .as_deref()
@@ -252,13 +297,14 @@ impl Launch {
         env_ptrs.push(std::ptr::null());
         seccomp::install(&filters).map_err(SetupError)?;
         match program {
-            // SAFETY: `exec_fd` is open; the strings and both arrays outlive the call, and
-            // the arrays end with a null pointer.
+            // SAFETY: `exec_fd` is open; `exec_path` is an empty string on a page of its
+            // own, the strings and both arrays outlive the call, and the arrays end with a
+            // null pointer.
             Some(_) => unsafe {
                 libc::syscall(
                     libc::SYS_execveat,
                     exec_fd,
-                    c"".as_ptr(),
+                    exec_path,
                     argv_ptrs.as_ptr(),
                     env_ptrs.as_ptr(),
                     libc::AT_EMPTY_PATH,

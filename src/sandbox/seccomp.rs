@@ -413,6 +413,22 @@ pub struct Context {
     pub own_pid: u32,
     /// The descriptor of the program the launcher executes (runs).
     pub exec_fd: i32,
+    /// The address of the empty path the launcher gives that `execveat`, on a page mapped
+    /// at a random place and gone with the exec: an absolute path makes the kernel ignore
+    /// the descriptor, so the program could otherwise exec any file with the descriptor's
+    /// number, and it cannot guess where this was.
+    pub exec_path: u64,
+}
+
+impl Context {
+    /// The values `prepared` stands in for.
+    fn stand_ins() -> Context {
+        Context {
+            own_pid: PID_STAND_IN,
+            exec_fd: FD_STAND_IN as i32,
+            exec_path: (u64::from(PATH_STAND_IN_HIGH) << 32) | u64::from(PATH_STAND_IN_LOW),
+        }
+    }
 }
 
 fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
@@ -449,6 +465,7 @@ fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
         ],
         When::LaunchExec => vec![rule(vec![
             condition(0, Op::Eq, ctx.exec_fd as u32 as u64),
+            SeccompCondition::new(1, Len::Qword, Op::Eq, ctx.exec_path).expect("arg"),
             condition(4, Op::Eq, libc::AT_EMPTY_PATH as u64),
         ])],
         When::ReadOwnLimits => {
@@ -508,7 +525,7 @@ pub fn filters(profile: Profile, ctx: Context) -> Result<Vec<BpfProgram>, String
 
 /// Stand-ins for what only the launcher knows, in filters made ahead by the judge (shared
 /// with the harness, whose test processes fill them in too).
-use crate::harness::protocol::{FD_STAND_IN, PID_STAND_IN};
+use crate::harness::protocol::{FD_STAND_IN, PATH_STAND_IN_HIGH, PATH_STAND_IN_LOW, PID_STAND_IN};
 
 /// The filters of `profile` made once per judge, with stand-ins for the launcher's pid and
 /// program descriptor, as text for the launcher's command line: building them costs tens of
@@ -524,11 +541,7 @@ pub fn prepared(profile: Profile) -> &'static str {
         Profile::Compile => &COMPILE,
     };
     cell.get_or_init(|| {
-        let ctx = Context {
-            own_pid: PID_STAND_IN,
-            exec_fd: FD_STAND_IN as i32,
-        };
-        match filters(profile, ctx) {
+        match filters(profile, Context::stand_ins()) {
             Ok(filters) => encode(&filters),
             // The launcher then builds them itself and reports the error.
             Err(_) => String::new(),
@@ -568,6 +581,8 @@ pub fn from_prepared(text: &str, ctx: Context) -> Option<Vec<BpfProgram>> {
                         PID_STAND_IN => ctx.own_pid,
                         k if k == own_group => (ctx.own_pid as i32).wrapping_neg() as u32,
                         FD_STAND_IN => ctx.exec_fd as u32,
+                        PATH_STAND_IN_HIGH => (ctx.exec_path >> 32) as u32,
+                        PATH_STAND_IN_LOW => ctx.exec_path as u32,
                         k => k,
                     };
                     Some(seccompiler::sock_filter {

@@ -3,6 +3,7 @@ use super::*;
 
 const PID: u32 = 4242;
 const EXEC_FD: i32 = 5;
+const EXEC_PATH: u64 = 0x7f12_3456_7000;
 const EPERM: u32 = libc::SECCOMP_RET_ERRNO | libc::EPERM as u32;
 const ENOSYS: u32 = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
 const ALLOW: u32 = libc::SECCOMP_RET_ALLOW;
@@ -69,6 +70,7 @@ fn decide_raw(profile: Profile, arch: u32, nr: u32, args: [u64; 6]) -> u32 {
     let ctx = Context {
         own_pid: PID,
         exec_fd: EXEC_FD,
+        exec_path: EXEC_PATH,
     };
     let answers: Vec<u32> = filters(profile, ctx)
         .unwrap()
@@ -263,17 +265,27 @@ fn arguments_are_checked_where_a_call_is_only_sometimes_safe() {
     // mremap: no second view of a mapping (old size 0).
     assert_eq!(run(libc::SYS_mremap, [0, 4096, 8192, 1, 0, 0]), ALLOW);
     assert_eq!(run(libc::SYS_mremap, [0, 0, 8192, 1, 0, 0]), EPERM);
-    // execveat: only the launcher's exec of the program's descriptor.
+    // execveat: only the launcher's exec of the program's descriptor, with its own empty
+    // path (another path, absolute, would make the kernel ignore the descriptor).
     let empty = libc::AT_EMPTY_PATH as u64;
+    let fd = EXEC_FD as u64;
     assert_eq!(
-        run(libc::SYS_execveat, [EXEC_FD as u64, 0, 0, 0, empty, 0]),
+        run(libc::SYS_execveat, [fd, EXEC_PATH, 0, 0, empty, 0]),
         ALLOW
     );
-    assert_eq!(run(libc::SYS_execveat, [3, 0, 0, 0, empty, 0]), EPERM);
     assert_eq!(
-        run(libc::SYS_execveat, [EXEC_FD as u64, 0, 0, 0, 0, 0]),
+        run(libc::SYS_execveat, [3, EXEC_PATH, 0, 0, empty, 0]),
         EPERM
     );
+    assert_eq!(run(libc::SYS_execveat, [fd, EXEC_PATH, 0, 0, 0, 0]), EPERM);
+    for other in [
+        0,
+        EXEC_PATH + 4096,
+        EXEC_PATH ^ (1 << 40),
+        EXEC_PATH as u32 as u64,
+    ] {
+        assert_eq!(run(libc::SYS_execveat, [fd, other, 0, 0, empty, 0]), EPERM);
+    }
     // fcntl: no F_SETOWN (SIGIO aimed at any process).
     assert_eq!(
         run(libc::SYS_fcntl, [3, libc::F_SETOWN as u64, 1, 0, 0, 0]),
@@ -309,6 +321,7 @@ fn time_to_build_the_filters() {
                 Context {
                     own_pid: PID,
                     exec_fd: EXEC_FD,
+                    exec_path: EXEC_PATH,
                 },
             )
             .unwrap(),
@@ -323,6 +336,7 @@ fn filters_made_ahead_are_the_launchers_own_once_filled_in() {
         let ctx = Context {
             own_pid: 31337,
             exec_fd: 4,
+            exec_path: 0x0000_7ffd_1234_5000,
         };
         let filled = from_prepared(prepared(profile), ctx).unwrap();
         assert_eq!(filled, filters(profile, ctx).unwrap(), "{profile:?}");
@@ -331,7 +345,8 @@ fn filters_made_ahead_are_the_launchers_own_once_filled_in() {
         "6:0:0:zz",
         Context {
             own_pid: 1,
-            exec_fd: 3
+            exec_fd: 3,
+            exec_path: 0,
         }
     )
     .is_none());
