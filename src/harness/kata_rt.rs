@@ -501,18 +501,9 @@ mod serve {
     }
 
     #[repr(C)]
-    #[derive(Clone, Copy)]
-    struct SockFilter {
-        code: u16,
-        jt: u8,
-        jf: u8,
-        k: u32,
-    }
-
-    #[repr(C)]
     struct SockFprog {
         len: u16,
-        filter: *const SockFilter,
+        filter: *const protocol::Instruction,
     }
 
     #[repr(C)]
@@ -571,7 +562,8 @@ mod serve {
     /// the control socket). Returns `None` at once otherwise.
     pub fn serve() -> Option<Vec<u8>> {
         let filters = std::env::var(protocol::SERVE_ENV).ok()?;
-        let filters = parse(&filters).unwrap_or_else(|| fail("malformed seccomp filters"));
+        let filters = protocol::decode_filters(&filters)
+            .unwrap_or_else(|| fail("malformed seccomp filters"));
         let control = protocol::CHANNEL_FD;
         // SAFETY: getpid has no preconditions.
         let server = unsafe { getpid() };
@@ -643,7 +635,7 @@ mod serve {
     /// In a fresh test process: die with the server, make the run's filters with this
     /// process's own pid, wait for the test, take its streams, install the filters, tell the
     /// judge, take the result channel. Returns the test's nonce.
-    fn test_process(server: c_int, filters: &[Vec<SockFilter>]) -> Vec<u8> {
+    fn test_process(server: c_int, filters: &[Vec<protocol::Instruction>]) -> Vec<u8> {
         // SAFETY: plain system calls on this process's own state and descriptors.
         unsafe {
             if prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 {
@@ -652,31 +644,13 @@ mod serve {
             if getppid() != server {
                 fail("the server ended");
             }
-            let pid = getpid() as u32;
-            let patched: Vec<Vec<SockFilter>> = filters
-                .iter()
-                .map(|filter| {
-                    filter
-                        .iter()
-                        .map(|i| SockFilter {
-                            k: match i.k {
-                                protocol::PID_STAND_IN => pid,
-                                k if k
-                                    == (protocol::PID_STAND_IN as i32).wrapping_neg() as u32 =>
-                                {
-                                    (pid as i32).wrapping_neg() as u32
-                                }
-                                // A test process executes nothing: no descriptor, no
-                                // path is the launcher's.
-                                protocol::FD_STAND_IN => u32::MAX,
-                                protocol::PATH_STAND_IN_HIGH | protocol::PATH_STAND_IN_LOW => 0,
-                                k => k,
-                            },
-                            ..*i
-                        })
-                        .collect()
-                })
-                .collect();
+            // A test process executes nothing: no descriptor, no path is the launcher's.
+            let patched = protocol::StandIns {
+                pid: getpid() as u32,
+                exec_fd: u32::MAX,
+                exec_path: 0,
+            }
+            .fill(filters);
             let Some((nonce, fds)) = next_test(protocol::CHANNEL_FD) else {
                 // The judge closed the socket: no test comes.
                 _exit(0)
@@ -781,25 +755,5 @@ mod serve {
                 fail("sendmsg");
             }
         }
-    }
-
-    /// Filters as the judge prepares them: `code:jt:jf:k` in hex, instructions separated by
-    /// `.`, filters by `;`.
-    fn parse(text: &str) -> Option<Vec<Vec<SockFilter>>> {
-        text.split(';')
-            .map(|f| {
-                f.split('.')
-                    .map(|i| {
-                        let mut p = i.split(':').map(|x| u32::from_str_radix(x, 16).ok());
-                        Some(SockFilter {
-                            code: u16::try_from(p.next()??).ok()?,
-                            jt: u8::try_from(p.next()??).ok()?,
-                            jf: u8::try_from(p.next()??).ok()?,
-                            k: p.next()??,
-                        })
-                    })
-                    .collect()
-            })
-            .collect()
     }
 }

@@ -85,6 +85,80 @@ pub const FD_STAND_IN: u32 = 0x3fff_fffd;
 pub const PATH_STAND_IN_HIGH: u32 = 0x3fff_fffc;
 pub const PATH_STAND_IN_LOW: u32 = 0x3fff_fffb;
 
+/// One instruction of a classic BPF program, laid out as the kernel's `struct sock_filter`.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Instruction {
+    pub code: u16,
+    pub jt: u8,
+    pub jf: u8,
+    pub k: u32,
+}
+
+/// Seccomp filters made ahead, as text: every instruction as `code:jt:jf:k` in hex,
+/// instructions separated by `.`, filters by `;`.
+pub fn encode_filters(filters: &[Vec<Instruction>]) -> String {
+    filters
+        .iter()
+        .map(|f| {
+            f.iter()
+                .map(|i| format!("{:x}:{:x}:{:x}:{:x}", i.code, i.jt, i.jf, i.k))
+                .collect::<Vec<_>>()
+                .join(".")
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The filters [`encode_filters`] wrote; `None` for text it could not have written.
+pub fn decode_filters(text: &str) -> Option<Vec<Vec<Instruction>>> {
+    text.split(';')
+        .map(|f| {
+            f.split('.')
+                .map(|i| {
+                    let mut p = i.split(':').map(|x| u32::from_str_radix(x, 16).ok());
+                    let instruction = Instruction {
+                        code: u16::try_from(p.next()??).ok()?,
+                        jt: u8::try_from(p.next()??).ok()?,
+                        jf: u8::try_from(p.next()??).ok()?,
+                        k: p.next()??,
+                    };
+                    p.next().is_none().then_some(instruction)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What only the process that installs filters made ahead knows, for their stand-ins.
+#[derive(Debug, Clone, Copy)]
+pub struct StandIns {
+    pub pid: u32,
+    /// The descriptor of the program the launcher executes.
+    pub exec_fd: u32,
+    /// The address of the empty path of that exec.
+    pub exec_path: u64,
+}
+
+impl StandIns {
+    /// `filters` with every stand-in replaced by its value.
+    pub fn fill(&self, filters: &[Vec<Instruction>]) -> Vec<Vec<Instruction>> {
+        let own_group = (PID_STAND_IN as i32).wrapping_neg() as u32;
+        let k = |k: u32| match k {
+            PID_STAND_IN => self.pid,
+            k if k == own_group => (self.pid as i32).wrapping_neg() as u32,
+            FD_STAND_IN => self.exec_fd,
+            PATH_STAND_IN_HIGH => (self.exec_path >> 32) as u32,
+            PATH_STAND_IN_LOW => self.exec_path as u32,
+            k => k,
+        };
+        filters
+            .iter()
+            .map(|f| f.iter().map(|i| Instruction { k: k(i.k), ..*i }).collect())
+            .collect()
+    }
+}
+
 /// Server to judge: the next test's process started (it waits for its test); its pid follows
 /// (4 bytes, little-endian) and a pidfd of it rides along.
 pub const STARTED: u8 = b'P';
@@ -140,6 +214,44 @@ mod tests {
         assert_eq!(split_answer(b"xyz\n1 2 ", b"abc"), Err(Unanswered::Forged));
         assert_eq!(split_answer(b"abc", b"abcd"), Err(Unanswered::Forged));
         assert_eq!(split_answer(b"", b"abc"), Err(Unanswered::Empty));
+    }
+
+    #[test]
+    fn filters_round_trip_as_text_and_their_stand_ins_fill_in() {
+        let at = |k| Instruction {
+            code: 0x15,
+            jt: 1,
+            jf: 0,
+            k,
+        };
+        let own_group = (PID_STAND_IN as i32).wrapping_neg() as u32;
+        let filters = vec![
+            vec![at(PID_STAND_IN), at(own_group), at(7)],
+            vec![
+                at(FD_STAND_IN),
+                at(PATH_STAND_IN_HIGH),
+                at(PATH_STAND_IN_LOW),
+            ],
+        ];
+        let text = encode_filters(&filters);
+        assert_eq!(decode_filters(&text), Some(filters.clone()));
+        assert_eq!(decode_filters("15:1:0:zz"), None);
+        assert_eq!(decode_filters("15:1:0:7:9"), None);
+        assert_eq!(decode_filters("15:100:0:7"), None);
+        let filled = StandIns {
+            pid: 42,
+            exec_fd: 5,
+            exec_path: 0x7f12_3456_7000,
+        }
+        .fill(&filters);
+        let ks: Vec<Vec<u32>> = filled
+            .iter()
+            .map(|f| f.iter().map(|i| i.k).collect())
+            .collect();
+        assert_eq!(
+            ks,
+            [vec![42, (-42i32) as u32, 7], vec![5, 0x7f12, 0x3456_7000]]
+        );
     }
 
     #[test]

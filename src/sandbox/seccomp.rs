@@ -525,7 +525,9 @@ pub fn filters(profile: Profile, ctx: Context) -> Result<Vec<BpfProgram>, String
 
 /// Stand-ins for what only the launcher knows, in filters made ahead by the judge (shared
 /// with the harness, whose test processes fill them in too).
-use crate::harness::protocol::{FD_STAND_IN, PATH_STAND_IN_HIGH, PATH_STAND_IN_LOW, PID_STAND_IN};
+use crate::harness::protocol::{
+    self, Instruction, StandIns, FD_STAND_IN, PATH_STAND_IN_HIGH, PATH_STAND_IN_LOW, PID_STAND_IN,
+};
 
 /// The filters of `profile` made once per judge, with stand-ins for the launcher's pid and
 /// program descriptor, as text for the launcher's command line: building them costs tens of
@@ -549,52 +551,47 @@ pub fn prepared(profile: Profile) -> &'static str {
     })
 }
 
-/// `k1.k2...;k1...`: every instruction as `code:jt:jf:k` in hex, filters separated by `;`.
+/// The filters as text (see `protocol::encode_filters`).
 fn encode(filters: &[BpfProgram]) -> String {
-    filters
+    let instructions: Vec<Vec<Instruction>> = filters
         .iter()
         .map(|f| {
             f.iter()
-                .map(|i| format!("{:x}:{:x}:{:x}:{:x}", i.code, i.jt, i.jf, i.k))
-                .collect::<Vec<_>>()
-                .join(".")
+                .map(|i| Instruction {
+                    code: i.code,
+                    jt: i.jt,
+                    jf: i.jf,
+                    k: i.k,
+                })
+                .collect()
         })
-        .collect::<Vec<_>>()
-        .join(";")
+        .collect();
+    protocol::encode_filters(&instructions)
 }
 
 /// The filters `prepared` made, with the stand-ins replaced by `ctx`'s values.
 pub fn from_prepared(text: &str, ctx: Context) -> Option<Vec<BpfProgram>> {
-    let own_group = (PID_STAND_IN as i32).wrapping_neg() as u32;
-    text.split(';')
-        .map(|f| {
-            f.split('.')
-                .map(|i| {
-                    let mut parts = i.split(':').map(|p| u32::from_str_radix(p, 16).ok());
-                    let (code, jt, jf, k) = (
-                        parts.next()??,
-                        parts.next()??,
-                        parts.next()??,
-                        parts.next()??,
-                    );
-                    let k = match k {
-                        PID_STAND_IN => ctx.own_pid,
-                        k if k == own_group => (ctx.own_pid as i32).wrapping_neg() as u32,
-                        FD_STAND_IN => ctx.exec_fd as u32,
-                        PATH_STAND_IN_HIGH => (ctx.exec_path >> 32) as u32,
-                        PATH_STAND_IN_LOW => ctx.exec_path as u32,
-                        k => k,
-                    };
-                    Some(seccompiler::sock_filter {
-                        code: u16::try_from(code).ok()?,
-                        jt: u8::try_from(jt).ok()?,
-                        jf: u8::try_from(jf).ok()?,
-                        k,
+    let stand_ins = StandIns {
+        pid: ctx.own_pid,
+        exec_fd: ctx.exec_fd as u32,
+        exec_path: ctx.exec_path,
+    };
+    let filled = stand_ins.fill(&protocol::decode_filters(text)?);
+    Some(
+        filled
+            .iter()
+            .map(|f| {
+                f.iter()
+                    .map(|i| seccompiler::sock_filter {
+                        code: i.code,
+                        jt: i.jt,
+                        jf: i.jf,
+                        k: i.k,
                     })
-                })
-                .collect()
-        })
-        .collect()
+                    .collect()
+            })
+            .collect(),
+    )
 }
 
 /// Installs `filters` on the calling thread (the launcher is single-threaded).
