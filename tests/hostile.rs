@@ -1089,8 +1089,26 @@ fn setsid_double_fork(user: User) {
 fn thread_bomb(user: User) {
     let mut p = Probe::new(user, "thread_bomb.rs");
     let r = p.submit();
-    // Either the program answers when spawning fails, or a thread started at the limit
-    // cannot get its signal stack and std aborts: both are honest.
+    answered_or_out_of_memory(&r);
+    r.within(Duration::from_secs(20));
+    assert_no_leftovers(&p.marker, &r);
+    // The machine survived: it still judges a program afresh.
+    reference(user).judged();
+}
+
+/// A test that holds every task it can while the other worker's next test needs one: that
+/// test's process waits to be made, and every test gets its verdict (not an error of the
+/// judge's environment).
+fn hold_every_task(user: User) {
+    let mut p = Probe::new(user, "hold_every_task.rs");
+    let r = p.submit();
+    answered_or_out_of_memory(&r);
+    assert_no_leftovers(&p.marker, &r);
+}
+
+/// Either the program answered when spawning failed, or a thread started at the limit could
+/// not get its signal stack and std aborted: both are honest.
+fn answered_or_out_of_memory(r: &Submitted) {
     let out_of_memory = r.tests().iter().all(|t| {
         t["verdict"] == "accepted"
             || t["message"].as_str().is_some_and(|m| {
@@ -1104,10 +1122,6 @@ fn thread_bomb(user: User) {
         "{}",
         r.describe()
     );
-    r.within(Duration::from_secs(20));
-    assert_no_leftovers(&p.marker, &r);
-    // The machine survived: it still judges a program afresh.
-    reference(user).judged();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2159,6 +2173,7 @@ hostile_tests!(
     detached_child,
     setsid_double_fork,
     thread_bomb,
+    hold_every_task,
     busy_loop,
     busy_threads,
     sleep_forever,

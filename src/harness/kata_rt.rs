@@ -568,25 +568,21 @@ mod serve {
         // SAFETY: getpid has no preconditions.
         let server = unsafe { getpid() };
         loop {
-            // The next test's process, made before its test comes: it waits for it.
-            // SAFETY: this process is single-threaded (the harness starts no thread before
-            // it serves), so the child may run any code.
-            let pid = unsafe { fork() };
+            // The next test's process, made before its test comes: it waits for it. When no
+            // process can be made (a task limit that another test of this program fills, on
+            // another worker), its test waits, within its wall-clock limit on the judge's
+            // side, until one can.
+            let pid = loop {
+                // SAFETY: this process is single-threaded (the harness starts no thread
+                // before it serves), so the child may run any code.
+                let pid = unsafe { fork() };
+                if pid >= 0 {
+                    break pid;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            };
             if pid == 0 {
                 return Some(test_process(server, &filters));
-            }
-            if pid < 0 {
-                // The next test cannot start: taken here, and told so.
-                let Some((_, fds)) = next_test(control) else {
-                    // SAFETY: the judge closed the socket: nothing is left to do.
-                    unsafe { _exit(0) }
-                };
-                for fd in fds {
-                    // SAFETY: the descriptors received are this process's own.
-                    unsafe { close(fd) };
-                }
-                send(control, &protocol::ended(-1, 0, 0, 0), None);
-                continue;
             }
             // SAFETY: a plain system call on a child not yet waited for (its pid is stable).
             let pidfd = unsafe { syscall(SYS_PIDFD_OPEN, pid as c_long, 0 as c_long) } as c_int;
