@@ -642,7 +642,7 @@ mod serve {
             }
             // A test process executes nothing: no descriptor, no path is the launcher's.
             let patched = protocol::StandIns {
-                pid: getpid() as u32,
+                own_pid: getpid() as u32,
                 exec_fd: u32::MAX,
                 exec_path: 0,
             }

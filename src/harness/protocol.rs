@@ -130,23 +130,35 @@ pub fn decode_filters(text: &str) -> Option<Vec<Vec<Instruction>>> {
         .collect()
 }
 
-/// What only the process that installs filters made ahead knows, for their stand-ins.
+/// What only the process that installs seccomp filters knows, which filters made ahead hold
+/// stand-ins for.
 #[derive(Debug, Clone, Copy)]
 pub struct StandIns {
-    pub pid: u32,
+    /// The process's own id, which its program keeps (exec keeps the pid).
+    pub own_pid: u32,
     /// The descriptor of the program the launcher executes.
     pub exec_fd: u32,
-    /// The address of the empty path of that exec.
+    /// The address of the empty path the launcher gives that `execveat`, on a page mapped at
+    /// a random place and gone with the exec: an absolute path makes the kernel ignore the
+    /// descriptor, so the program could otherwise exec any file with the descriptor's number,
+    /// and it cannot guess where this was.
     pub exec_path: u64,
 }
 
 impl StandIns {
+    /// The stand-ins themselves: what filters made ahead are made with.
+    pub const AHEAD: StandIns = StandIns {
+        own_pid: PID_STAND_IN,
+        exec_fd: FD_STAND_IN,
+        exec_path: ((PATH_STAND_IN_HIGH as u64) << 32) | PATH_STAND_IN_LOW as u64,
+    };
+
     /// `filters` with every stand-in replaced by its value.
     pub fn fill(&self, filters: &[Vec<Instruction>]) -> Vec<Vec<Instruction>> {
         let own_group = (PID_STAND_IN as i32).wrapping_neg() as u32;
         let k = |k: u32| match k {
-            PID_STAND_IN => self.pid,
-            k if k == own_group => (self.pid as i32).wrapping_neg() as u32,
+            PID_STAND_IN => self.own_pid,
+            k if k == own_group => (self.own_pid as i32).wrapping_neg() as u32,
             FD_STAND_IN => self.exec_fd,
             PATH_STAND_IN_HIGH => (self.exec_path >> 32) as u32,
             PATH_STAND_IN_LOW => self.exec_path as u32,
@@ -239,7 +251,7 @@ mod tests {
         assert_eq!(decode_filters("15:1:0:7:9"), None);
         assert_eq!(decode_filters("15:100:0:7"), None);
         let filled = StandIns {
-            pid: 42,
+            own_pid: 42,
             exec_fd: 5,
             exec_path: 0x7f12_3456_7000,
         }

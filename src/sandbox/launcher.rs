@@ -262,7 +262,7 @@ impl Launch {
         };
         let ctx = seccomp::Context {
             own_pid,
-            exec_fd,
+            exec_fd: exec_fd as u32,
             exec_path: exec_path as u64,
         };
         let filters = match self

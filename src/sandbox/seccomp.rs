@@ -406,30 +406,9 @@ fn condition(arg: u8, op: Op, value: u64) -> SeccompCondition {
     SeccompCondition::new(arg, Len::Dword, op, value).expect("argument index below 6")
 }
 
-/// What the filter checks that is only known when the launcher installs it.
-#[derive(Debug, Clone, Copy)]
-pub struct Context {
-    /// This process's id, which the program keeps (exec keeps the pid).
-    pub own_pid: u32,
-    /// The descriptor of the program the launcher executes (runs).
-    pub exec_fd: i32,
-    /// The address of the empty path the launcher gives that `execveat`, on a page mapped
-    /// at a random place and gone with the exec: an absolute path makes the kernel ignore
-    /// the descriptor, so the program could otherwise exec any file with the descriptor's
-    /// number, and it cannot guess where this was.
-    pub exec_path: u64,
-}
-
-impl Context {
-    /// The values `prepared` stands in for.
-    fn stand_ins() -> Context {
-        Context {
-            own_pid: PID_STAND_IN,
-            exec_fd: FD_STAND_IN as i32,
-            exec_path: (u64::from(PATH_STAND_IN_HIGH) << 32) | u64::from(PATH_STAND_IN_LOW),
-        }
-    }
-}
+/// What the filter checks that is only known when the launcher installs it (the same values
+/// a test server's test processes fill in).
+pub use crate::harness::protocol::StandIns as Context;
 
 fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
     let own_pid = ctx.own_pid;
@@ -464,7 +443,7 @@ fn rules(when: When, ctx: Context) -> Vec<SeccompRule> {
             )]),
         ],
         When::LaunchExec => vec![rule(vec![
-            condition(0, Op::Eq, ctx.exec_fd as u32 as u64),
+            condition(0, Op::Eq, ctx.exec_fd.into()),
             SeccompCondition::new(1, Len::Qword, Op::Eq, ctx.exec_path).expect("arg"),
             condition(4, Op::Eq, libc::AT_EMPTY_PATH as u64),
         ])],
@@ -523,11 +502,9 @@ pub fn filters(profile: Profile, ctx: Context) -> Result<Vec<BpfProgram>, String
         .collect()
 }
 
-/// Stand-ins for what only the launcher knows, in filters made ahead by the judge (shared
-/// with the harness, whose test processes fill them in too).
-use crate::harness::protocol::{
-    self, Instruction, StandIns, FD_STAND_IN, PATH_STAND_IN_HIGH, PATH_STAND_IN_LOW, PID_STAND_IN,
-};
+/// Filters made ahead by the judge travel as text whose form, and whose stand-ins for what
+/// only the launcher knows, are shared with the harness (its test processes fill them in too).
+use crate::harness::protocol::{self, Instruction};
 
 /// The filters of `profile` made once per judge, with stand-ins for the launcher's pid and
 /// program descriptor, as text for the launcher's command line: building them costs tens of
@@ -543,7 +520,7 @@ pub fn prepared(profile: Profile) -> &'static str {
         Profile::Compile => &COMPILE,
     };
     cell.get_or_init(|| {
-        match filters(profile, Context::stand_ins()) {
+        match filters(profile, Context::AHEAD) {
             Ok(filters) => encode(&filters),
             // The launcher then builds them itself and reports the error.
             Err(_) => String::new(),
@@ -571,12 +548,7 @@ fn encode(filters: &[BpfProgram]) -> String {
 
 /// The filters `prepared` made, with the stand-ins replaced by `ctx`'s values.
 pub fn from_prepared(text: &str, ctx: Context) -> Option<Vec<BpfProgram>> {
-    let stand_ins = StandIns {
-        pid: ctx.own_pid,
-        exec_fd: ctx.exec_fd as u32,
-        exec_path: ctx.exec_path,
-    };
-    let filled = stand_ins.fill(&protocol::decode_filters(text)?);
+    let filled = ctx.fill(&protocol::decode_filters(text)?);
     Some(
         filled
             .iter()

@@ -2,7 +2,7 @@
 use super::*;
 
 const PID: u32 = 4242;
-const EXEC_FD: i32 = 5;
+const EXEC_FD: u32 = 5;
 const EXEC_PATH: u64 = 0x7f12_3456_7000;
 const EPERM: u32 = libc::SECCOMP_RET_ERRNO | libc::EPERM as u32;
 const ENOSYS: u32 = libc::SECCOMP_RET_ERRNO | libc::ENOSYS as u32;
