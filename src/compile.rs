@@ -458,7 +458,7 @@ impl Compiler<'_> {
             ))
         })?;
         if let Some(early) = early {
-            early.go();
+            early.give();
         }
         let stderr = child.stderr.take().expect("piped");
         let reader = std::thread::spawn(move || {

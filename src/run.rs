@@ -8,7 +8,6 @@ use crate::harness::protocol::{parse_ended, ENDED, READY, SERVE_ENV, STARTED};
 use crate::sandbox::{self, Policy, Profile, Slot};
 use crate::sys;
 use std::ffi::OsString;
-use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
@@ -434,9 +433,8 @@ struct Live {
     /// The launcher's (and the server's own) stderr: why it could not start.
     stderr: OwnedFd,
     slot: Option<Slot>,
-    /// Where a server started ahead of its program waits for the go-ahead (see
-    /// [`Server::ahead`]).
-    go: Option<OwnedFd>,
+    /// The go-ahead a server started ahead of its program waits for (see [`Server::ahead`]).
+    go: Option<sandbox::GoAhead>,
 }
 
 impl Drop for Live {
@@ -513,22 +511,16 @@ impl<'p> Server<'p> {
         let (control, theirs) = sys::seqpacket_pair()
             .map_err(|e| Error::env(format!("cannot create a socket pair: {e}")))?;
         let (stderr_r, stderr_w) = pipe()?;
-        let (wait, go) = match ahead {
-            true => {
-                let (r, w) = pipe()?;
-                (Some(r), Some(w))
-            }
-            false => (None, None),
-        };
         let no_args: &[OsString] = &[];
-        let mut cmd = match &wait {
-            Some(wait) => policy.waiting_command(
-                program.binary,
-                no_args,
-                Some(theirs.as_raw_fd()),
-                wait.as_raw_fd(),
-            ),
-            None => policy.command(program.binary, no_args, Some(theirs.as_raw_fd())),
+        let fd3 = Some(theirs.as_raw_fd());
+        let (mut cmd, mut go) = match ahead {
+            true => {
+                let (cmd, go) = policy
+                    .waiting_command(program.binary, no_args, fd3)
+                    .map_err(|e| Error::env(format!("cannot create a pipe: {e}")))?;
+                (cmd, Some(go))
+            }
+            false => (policy.command(program.binary, no_args, fd3), None),
         };
         cmd.env_clear()
             .env("RUST_BACKTRACE", "0")
@@ -541,7 +533,9 @@ impl<'p> Server<'p> {
             .map_err(|e| Error::env(format!("cannot start {}: {e}", program.binary.display())))?;
         drop(cmd);
         drop(theirs);
-        drop(wait);
+        if let Some(go) = &mut go {
+            go.spawned();
+        }
         Ok(Live {
             control,
             child,
@@ -555,7 +549,7 @@ impl<'p> Server<'p> {
     /// failure shows as a server gone, at its first test).
     pub fn go(&mut self) {
         if let Some(go) = self.live.as_mut().and_then(|live| live.go.take()) {
-            let _ = std::fs::File::from(go).write_all(sandbox::GO);
+            go.give();
         }
     }
 

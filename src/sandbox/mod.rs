@@ -24,7 +24,7 @@ pub use cgroup::Slot;
 pub use identity::{SANDBOX_GID, SANDBOX_UID};
 pub use launcher::{launcher_main, LAUNCH_FAILED, LAUNCH_FAILED_PREFIX};
 pub use policy::{
-    runtime_read_paths, system_read_paths, without, Policy, Profile, GO, RUNS_LIBRARY_DIR,
+    runtime_read_paths, system_read_paths, without, Policy, Profile, RUNS_LIBRARY_DIR,
 };
 pub use probe::{guards, missing_guard_warnings, Guard};
 pub use seccomp::{table as allowlist, Entry as AllowedCall};
@@ -83,24 +83,47 @@ pub fn start_namespaces() {
     namespaces::start(&launcher_path(), &holder_cleanup());
 }
 
-/// The go-ahead of a launcher started before the judge's namespaces were made (see
-/// [`Policy::early_command`]).
-pub struct Early {
+/// The go-ahead of a launcher that waits for it (see [`Policy::waiting_command`] and
+/// [`Policy::early_command`]): a pipe, whose far end the launcher reads.
+pub struct GoAhead {
     go: OwnedFd,
-    profile: Profile,
     /// The launcher's end, kept open until it is spawned.
-    wait: OwnedFd,
+    wait: Option<OwnedFd>,
+    /// For a launcher started before the namespaces were made: its profile, whose
+    /// namespaces the go-ahead names.
+    joins: Option<Profile>,
 }
 
-impl Early {
-    /// Once the launcher is spawned: waits for the namespaces, and tells the launcher which
-    /// to join (none, when there is no holder). A launcher that hears nothing (the judge
+impl GoAhead {
+    /// A new pipe, and the launcher's end (which survives its exec).
+    fn new(joins: Option<Profile>) -> std::io::Result<(GoAhead, RawFd)> {
+        let (wait, go) = crate::sys::pipe()?;
+        let raw = wait.as_raw_fd();
+        inherited(raw);
+        let ahead = GoAhead {
+            go,
+            wait: Some(wait),
+            joins,
+        };
+        Ok((ahead, raw))
+    }
+
+    /// Once the launcher is spawned: the judge's copy of its end goes.
+    pub fn spawned(&mut self) {
+        self.wait = None;
+    }
+
+    /// Lets the launcher go on; one that is to be told which namespaces to join is told once
+    /// they are made (none, when there is no holder). A launcher that hears nothing (the judge
     /// dropped this) gives up.
-    pub fn go(self) {
-        drop(self.wait);
-        let ns = judge_namespaces();
-        let message = match ns.holder {
-            Some(pid) => policy::go_with_namespaces(pid, joined_flags(ns.flags, self.profile)),
+    pub fn give(mut self) {
+        self.spawned();
+        let named = self.joins.and_then(|profile| {
+            let ns = judge_namespaces();
+            ns.holder.map(|pid| (pid, joined_flags(ns.flags, profile)))
+        });
+        let message = match named {
+            Some((pid, flags)) => policy::go_with_namespaces(pid, flags),
             None => policy::GO.to_vec(),
         };
         let _ = std::fs::File::from(self.go).write_all(&message);
@@ -187,57 +210,50 @@ impl Policy {
 
     /// Like [`Policy::command`] for a program that does not exist yet (it is compiling): the
     /// launcher sets up what takes time and needs no program (its cgroups: joining one waits
-    /// for the kernel's grace period, milliseconds), then waits for a byte on `wait` before
-    /// it opens the program and sets up the rest. End of file there ends it.
+    /// for the kernel's grace period, milliseconds), then waits for the go-ahead before it
+    /// opens the program and sets up the rest. Dropping the go-ahead ends it.
     pub fn waiting_command(
         &self,
         program: &Path,
         args: &[OsString],
         fd3: Option<RawFd>,
-        wait: RawFd,
-    ) -> Command {
-        inherited(wait);
-        self.launch_command(
+    ) -> std::io::Result<(Command, GoAhead)> {
+        let (ahead, wait) = GoAhead::new(None)?;
+        let cmd = self.launch_command(
             &launcher_path(),
             program,
             args,
             fd3,
             Joined::Now,
             Some(wait),
-        )
+        );
+        Ok((cmd, ahead))
     }
 
     /// Like [`Policy::command`], but when the judge's namespaces are not made yet, the
     /// launcher does not wait for them to start: it starts (an `exec` of the judge, a
-    /// millisecond or two) while they are made, and waits before it joins them for
-    /// [`Early::go`], which the caller must call once the command is spawned.
+    /// millisecond or two) while they are made, and waits before it joins them for the
+    /// go-ahead, which the caller must give once the command is spawned.
     pub fn early_command(
         &self,
         program: &Path,
         args: &[OsString],
         fd3: Option<RawFd>,
-    ) -> std::io::Result<(Command, Option<Early>)> {
+    ) -> std::io::Result<(Command, Option<GoAhead>)> {
         if namespaces::known().is_some() {
             return Ok((self.command(program, args, fd3), None));
         }
         start_namespaces();
-        let (wait, go) = crate::sys::pipe()?;
-        let raw = wait.as_raw_fd();
-        inherited(raw);
+        let (ahead, wait) = GoAhead::new(Some(self.profile))?;
         let cmd = self.launch_command(
             &launcher_path(),
             program,
             args,
             fd3,
             Joined::Later,
-            Some(raw),
+            Some(wait),
         );
-        let early = Early {
-            go,
-            profile: self.profile,
-            wait,
-        };
-        Ok((cmd, Some(early)))
+        Ok((cmd, Some(ahead)))
     }
 
     /// Like [`Policy::command`] with an explicit launcher: the `kata` binary, for callers (such
@@ -269,7 +285,7 @@ impl Policy {
         wait: Option<RawFd>,
     ) -> Command {
         let namespaces = match namespaces {
-            // `Later`: told at the go-ahead (see `Early`).
+            // `Later`: told at the go-ahead (see `GoAhead`).
             Joined::Later | Joined::None => None,
             Joined::Now => {
                 let ns = namespaces_with(launcher);

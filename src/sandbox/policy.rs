@@ -74,11 +74,11 @@ pub(super) struct Launch {
 
 /// The go-ahead of a waiting launcher (see [`Launch::wait`]) that joins the namespaces its
 /// command line names, if any.
-pub const GO: &[u8] = b"1";
+pub(super) const GO: &[u8] = b"1";
 
 /// The go-ahead of a launcher started before the namespaces were made: the holder's pid and
 /// which of its namespaces to join (`CLONE_NEW*` flags).
-pub fn go_with_namespaces(holder: u32, flags: i32) -> Vec<u8> {
+pub(super) fn go_with_namespaces(holder: u32, flags: i32) -> Vec<u8> {
     format!("n{holder} {flags}").into_bytes()
 }
 
